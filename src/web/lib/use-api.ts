@@ -1,0 +1,62 @@
+import { useEffect, useState } from 'react';
+import { ApiError, getJson } from './api.ts';
+
+export type ApiState<T> =
+  | { readonly status: 'idle' }
+  | { readonly status: 'loading' }
+  | { readonly status: 'success'; readonly data: T }
+  | { readonly status: 'error'; readonly error: ApiError };
+
+/** Responses that never change while the app runs (e.g. boundaries), kept for the session. */
+const sessionCache = new Map<string, Promise<unknown>>();
+
+function toApiError(err: unknown): ApiError {
+  if (err instanceof ApiError) return err;
+  return new ApiError({
+    title: 'Unexpected error',
+    status: 0,
+    detail: err instanceof Error ? err.message : String(err),
+  });
+}
+
+/**
+ * Fetches `url` (null: nothing to fetch yet) and re-fetches whenever it changes. A newer request
+ * cancels an older one, so a late answer never overwrites a newer one.
+ */
+export function useApi<T>(url: string | null, options: { readonly cache?: boolean } = {}): ApiState<T> {
+  const [state, setState] = useState<{ url: string | null; value: ApiState<T> }>({
+    url: null,
+    value: { status: 'idle' },
+  });
+  const cache = options.cache === true;
+
+  useEffect(() => {
+    if (url === null) return;
+    const controller = new AbortController();
+    setState({ url, value: { status: 'loading' } });
+    let request: Promise<unknown>;
+    if (cache) {
+      const cached = sessionCache.get(url);
+      request = cached ?? getJson<T>(url);
+      if (!cached) {
+        sessionCache.set(url, request);
+        request.catch(() => sessionCache.delete(url));
+      }
+    } else {
+      request = getJson<T>(url, controller.signal);
+    }
+    request.then(
+      (data) => {
+        if (!controller.signal.aborted) setState({ url, value: { status: 'success', data: data as T } });
+      },
+      (err: unknown) => {
+        if (!controller.signal.aborted) setState({ url, value: { status: 'error', error: toApiError(err) } });
+      },
+    );
+    return () => controller.abort();
+  }, [url, cache]);
+
+  if (url === null) return { status: 'idle' };
+  // Until the effect runs for a new url, report loading rather than the previous url's result.
+  return state.url === url ? state.value : { status: 'loading' };
+}
