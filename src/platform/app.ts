@@ -1,7 +1,7 @@
 import { OrganisationRepository } from '../modules/organisations/repository.ts';
 import { loadStructuralRules, OrganisationService } from '../modules/organisations/service.ts';
 import type { Config } from './config.ts';
-import { type DatabaseHandle, openDatabase } from './db/database.ts';
+import { type Database, type DatabaseHandle, openDatabase } from './db/database.ts';
 import type { Services } from './http/server.ts';
 
 export interface Platform {
@@ -10,12 +10,15 @@ export interface Platform {
   close(): Promise<void>;
 }
 
-/** Opens the database (migrating it) and wires repositories into services: the composition root. */
-export async function openPlatform(config: Pick<Config, 'databaseUrl' | 'dataDir'>): Promise<Platform> {
-  const rules = loadStructuralRules();
-  const database = await openDatabase(config);
-  const services: Services = {
-    organisations: new OrganisationService(new OrganisationRepository(database.db), rules),
+/** Wires repositories into services: the composition root, shared by the CLI, the server and tests. */
+export function createServices(db: Database): Services {
+  return {
+    organisations: new OrganisationService(new OrganisationRepository(db), loadStructuralRules()),
   };
-  return { database, services, close: () => database.close() };
+}
+
+/** Opens the database (migrating it) and the services over it. */
+export async function openPlatform(config: Pick<Config, 'databaseUrl' | 'dataDir'>): Promise<Platform> {
+  const database = await openDatabase(config);
+  return { database, services: createServices(database.db), close: () => database.close() };
 }

@@ -65,6 +65,9 @@ function openPostgres(url: string): DatabaseHandle {
         TYPE_PARSERS[oid] ?? pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
     },
   });
+  // An idle client can be cut off by the server (restart, admin shutdown): without a listener that
+  // 'error' event would crash the process. The pool replaces the client on the next query.
+  pool.on('error', (err) => console.error(`PostgreSQL idle connection error: ${err.message}`));
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   const safe = new URL(url);
   safe.password = '';

@@ -1,0 +1,78 @@
+import { useEffect, useRef } from 'react';
+import { ErrorBoundary } from './components/ErrorBoundary.tsx';
+import { Footer } from './components/Footer.tsx';
+import { Header } from './components/Header.tsx';
+import { Link } from './components/Link.tsx';
+import { useTitle } from './components/use-title.ts';
+import { CcgPage } from './features/ccg/CcgPage.tsx';
+import { MapPage } from './features/map/MapPage.tsx';
+import { OrganisationPage } from './features/organisations/OrganisationPage.tsx';
+import { SearchPage } from './features/organisations/SearchPage.tsx';
+import { PracticePage } from './features/practice/PracticePage.tsx';
+import { StructurePage } from './features/structure/StructurePage.tsx';
+import { useAsAt } from './lib/as-at.ts';
+import { consumePushFlag, matchRoute, type Route, useLocation } from './lib/router.ts';
+
+function NotFound() {
+  useTitle('Page not found');
+  return (
+    <>
+      <h1>Page not found</h1>
+      <p>There is no page at this address.</p>
+      <p>
+        <Link to="/">Go to the map of CCGs</Link> or <Link to="/organisations">search all organisations</Link>
+        .
+      </p>
+    </>
+  );
+}
+
+function Page({ route, asAt }: { readonly route: Route; readonly asAt: string }) {
+  switch (route.name) {
+    case 'map':
+      return <MapPage asAt={asAt} />;
+    case 'ccg':
+      return <CcgPage code={route.code} asAt={asAt} />;
+    case 'practice':
+      return <PracticePage code={route.code} asAt={asAt} />;
+    case 'org':
+      return <OrganisationPage code={route.code} asAt={asAt} />;
+    case 'organisations':
+      return <SearchPage asAt={asAt} />;
+    case 'structure':
+      return <StructurePage asAt={asAt} />;
+    case 'not-found':
+      return <NotFound />;
+  }
+}
+
+export function App() {
+  const { pathname } = useLocation();
+  const asAt = useAsAt();
+  const route = matchRoute(pathname);
+  const main = useRef<HTMLElement>(null);
+
+  // After following a link: start at the top and move focus to the new page for screen readers.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on each new pathname
+  useEffect(() => {
+    if (consumePushFlag()) {
+      window.scrollTo(0, 0);
+      main.current?.focus({ preventScroll: true });
+    }
+  }, [pathname]);
+
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        Skip to main content
+      </a>
+      <Header />
+      <main id="main" ref={main} tabIndex={-1} className="container main">
+        <ErrorBoundary key={pathname}>
+          <Page route={route} asAt={asAt} />
+        </ErrorBoundary>
+      </main>
+      <Footer />
+    </>
+  );
+}
