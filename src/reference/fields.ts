@@ -58,7 +58,7 @@ export function titleCase(text: string): string {
     .trim()
     .split(' ')
     .map((w, i) =>
-      i > 0 && small.has(w) ? w : w.replace(/(^|[-('&/])([a-z])/g, (_, p, c) => p + c.toUpperCase()),
+      i > 0 && small.has(w) ? w : w.replace(/(^|[-(&/])([a-z])/g, (_, p, c) => p + c.toUpperCase()),
     )
     .join(' ')
     .replace(/\bNhs\b/g, 'NHS')

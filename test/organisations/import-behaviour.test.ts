@@ -4,6 +4,7 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/platform/db/database.ts';
+import { AppError } from '../../src/platform/errors.ts';
 import { REFERENCE_FILES } from '../../src/reference/files.ts';
 import { importReference } from '../../src/reference/import-reference.ts';
 import { openTestDatabase, type TestDatabase } from '../support/db.ts';
@@ -148,9 +149,11 @@ describe('bad input', () => {
     dirs.push(dir);
     rmSync(path.join(dir, REFERENCE_FILES.eccg));
     rmSync(path.join(dir, REFERENCE_FILES.ccgBoundaries));
-    const error = await importReference(t.db, dir).catch(
-      (e: unknown) => e as { problems: { path: string }[] },
+    const error = await importReference(t.db, dir).then(
+      () => null,
+      (e: unknown) => e as AppError,
     );
-    expect(error.problems.map((p) => p.path)).toEqual(['eccg', 'ccgBoundaries']);
+    expect(error).toBeInstanceOf(AppError);
+    expect(error?.problems.map((p) => p.path)).toEqual(['eccg', 'ccgBoundaries']);
   });
 });

@@ -6,38 +6,43 @@ import { type DatabaseHandle, openDatabase } from '../../src/platform/db/databas
 import { TEMPLATE_DB, TEMPLATE_DIR } from './paths.ts';
 import { adminUrl, databaseUrlFor } from './postgres.ts';
 
+export interface DatabaseSettings {
+  readonly databaseUrl: string | undefined;
+  readonly dataDir: string;
+}
+
+export interface ProvisionedDatabase {
+  /** The settings that open this database (in this process or in a CLI child process). */
+  readonly settings: DatabaseSettings;
+  /** Deletes the database. Close every handle on it first. */
+  dispose(): Promise<void>;
+}
+
 export interface TestDatabase extends DatabaseHandle {
-  /** The settings that open this same database again (e.g. for a CLI run in a child process). */
-  readonly settings: { databaseUrl: string | undefined; dataDir: string };
+  readonly settings: DatabaseSettings;
 }
 
 let counter = 0;
 
 /**
- * A database of the test's own, on the back end the run uses (PGlite by default, PostgreSQL with
- * DATABASE_URL). `withReference` copies the reference-loaded template made by the global setup;
- * otherwise the database is empty but migrated. Always `close()` it (in afterAll).
+ * A database of the test's own on the back end the run uses (PGlite by default, PostgreSQL with
+ * DATABASE_URL), not yet opened. `withReference` copies the reference-loaded template made by the
+ * global setup; otherwise it is empty (migrations run when it is opened).
  */
-export async function openTestDatabase(options: { withReference: boolean }): Promise<TestDatabase> {
+export async function provisionTestDatabase(options: { withReference: boolean }): Promise<ProvisionedDatabase> {
   const url = process.env.DATABASE_URL;
   if (url) {
     const name = `commissioner_test_${process.pid}_${++counter}_${Date.now() % 100000}`;
     const admin = new pg.Client({ connectionString: adminUrl(url) });
     await admin.connect();
     try {
-      await admin.query(
-        options.withReference ? `create database ${name} template ${TEMPLATE_DB}` : `create database ${name}`,
-      );
+      await admin.query(options.withReference ? `create database ${name} template ${TEMPLATE_DB}` : `create database ${name}`);
     } finally {
       await admin.end();
     }
-    const settings = { databaseUrl: databaseUrlFor(url, name), dataDir: '' };
-    const handle = await openDatabase(settings);
     return {
-      ...handle,
-      settings,
-      close: async () => {
-        await handle.close();
+      settings: { databaseUrl: databaseUrlFor(url, name), dataDir: '' },
+      dispose: async () => {
         const drop = new pg.Client({ connectionString: adminUrl(url) });
         await drop.connect();
         await drop.query(`drop database if exists ${name} with (force)`).finally(() => drop.end());
@@ -47,14 +52,22 @@ export async function openTestDatabase(options: { withReference: boolean }): Pro
   const dir = mkdtempSync(path.join(os.tmpdir(), 'commissioner-test-'));
   const dataDir = path.join(dir, 'pglite');
   if (options.withReference) cpSync(TEMPLATE_DIR, dataDir, { recursive: true });
-  const settings = { databaseUrl: undefined, dataDir };
-  const handle = await openDatabase(settings);
+  return {
+    settings: { databaseUrl: undefined, dataDir },
+    dispose: async () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+/** A provisioned database, opened; `close()` also deletes it. Call it in afterAll. */
+export async function openTestDatabase(options: { withReference: boolean }): Promise<TestDatabase> {
+  const provisioned = await provisionTestDatabase(options);
+  const handle = await openDatabase(provisioned.settings);
   return {
     ...handle,
-    settings,
+    settings: provisioned.settings,
     close: async () => {
       await handle.close();
-      rmSync(dir, { recursive: true, force: true });
+      await provisioned.dispose();
     },
   };
 }

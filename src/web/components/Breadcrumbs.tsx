@@ -10,7 +10,7 @@ export function Breadcrumbs({ items }: { readonly items: readonly Crumb[] }) {
     <nav aria-label="Breadcrumb" className="breadcrumbs">
       <ol>
         {items.map((c, i) => (
-          <li key={`${c.label}-${i}`}>
+          <li key={`${c.to ?? ''}|${c.label}`}>
             {c.to && i < items.length - 1 ? (
               <Link to={c.to}>{c.label}</Link>
             ) : (

@@ -131,7 +131,7 @@ export function DataTable<T>({
         <p className="data-table__empty">{emptyMessage}</p>
       ) : (
         // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard
-        <div className="table-scroll" tabIndex={0} role="region" aria-labelledby={captionId}>
+        <section className="table-scroll" tabIndex={0} aria-labelledby={captionId}>
           <table>
             <thead>
               <tr>
@@ -174,7 +174,7 @@ export function DataTable<T>({
               ))}
             </tbody>
           </table>
-        </div>
+        </section>
       )}
       {limited && (
         <p className="data-table__more">

@@ -69,7 +69,7 @@ export function PopulationSection({
             />
           </Suspense>
           <figcaption className="muted small">
-            Male on the left, female on the right. Source: {population.source}.
+            Registered patients by age band: male on the left, female on the right. Source: {population.source}.
           </figcaption>
         </figure>
         <details className="details">

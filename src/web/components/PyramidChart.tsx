@@ -41,7 +41,7 @@ export default function PyramidChart({ bands, label }: PyramidChartProps) {
       animation: false,
       textStyle: { fontFamily: 'inherit' },
       legend: { top: 0, data: ['Male', 'Female'], selectedMode: false },
-      grid: { left: 8, right: 16, top: 36, bottom: 8 },
+      grid: { left: 8, right: 20, top: 36, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
       tooltip: {
         trigger: 'axis',
         axisPointer: { type: 'shadow' },
@@ -65,8 +65,6 @@ export default function PyramidChart({ bands, label }: PyramidChartProps) {
       yAxis: {
         type: 'category',
         data: [...AGE_BANDS],
-        name: 'Age',
-        nameLocation: 'end',
         axisTick: { show: false },
         axisLine: { lineStyle: { color: '#768692' } },
       },

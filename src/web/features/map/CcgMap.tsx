@@ -9,10 +9,8 @@ import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import type { MapCcg } from '../../lib/api-types.ts';
 import { formatInt } from '../../lib/format.ts';
+import { CCG_OBJECT } from './ccg-object.ts';
 import { rewindForD3 } from './rewind.ts';
-
-/** The object holding the April 2013 CCG boundaries in the API's TopoJSON. */
-export const CCG_OBJECT = 'CCG_APR_2013_EN_BGC_WGS84';
 
 const WIDTH = 560;
 const HEIGHT = 680;
@@ -110,6 +108,7 @@ export default function CcgMap({ topology, items, colourOf, regionCode, onOpen }
   const width = box.current?.clientWidth ?? WIDTH;
 
   return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: only hides the pointer tooltip; focus has its own handlers
     <div className="ccg-map" ref={box} onMouseLeave={() => setTip(null)}>
       <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} className="ccg-map__svg" aria-label="Map of CCGs in England">
         <title>Clinical commissioning groups in England, shaded by registered patients</title>
@@ -123,7 +122,6 @@ export default function CcgMap({ topology, items, colourOf, regionCode, onOpen }
                 data-code={s.item.code}
                 role="link"
                 tabIndex={s.inFocus ? 0 : -1}
-                aria-hidden={s.inFocus ? undefined : true}
                 aria-label={`${s.item.name}: ${formatInt(s.item.registeredPatients)} registered patients`}
                 className={`ccg-map__area${s.inFocus ? '' : ' ccg-map__area--context'}`}
                 fill={colourOf(s.item)}
@@ -140,7 +138,7 @@ export default function CcgMap({ topology, items, colourOf, regionCode, onOpen }
             ),
           )}
         </g>
-        {tipShape && <path d={tipShape.d} className="ccg-map__highlight" aria-hidden="true" />}
+        {tipShape && <path d={tipShape.d} className="ccg-map__highlight" />}
       </svg>
       {tip && tipShape?.item && (
         <div

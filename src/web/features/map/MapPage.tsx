@@ -35,7 +35,7 @@ function Legend({
       <figcaption className="legend__title">Registered patients</figcaption>
       <ul className="legend__items">
         {colours.map((colour, i) => (
-          <li key={colour}>
+          <li key={colour} className="legend__item">
             <span className="legend__swatch" style={{ background: colour }} aria-hidden="true" />
             {labels[i]}
           </li>

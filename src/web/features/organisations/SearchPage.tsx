@@ -144,44 +144,46 @@ export function SearchPage({ asAt }: { readonly asAt: string }) {
         Search every body in the commissioning system — CCGs, practices, area teams, health and wellbeing
         boards, support units, providers and the bodies they replaced — as at {formatDate(asAt)}.
       </p>
-      <form className="search-form card" role="search" onSubmit={submit}>
-        <div className="search-form__field search-form__field--grow">
-          <label htmlFor={queryId} className="field-label">
-            Name or code
-          </label>
-          <input
-            id={queryId}
-            type="search"
-            className="input"
-            value={draft}
-            placeholder="e.g. Darlington, 00C, A83005"
-            onChange={(e) => setDraft(e.target.value)}
-          />
-        </div>
-        <div className="search-form__field">
-          <label htmlFor={typeId} className="field-label">
-            Type
-          </label>
-          <select
-            id={typeId}
-            className="select"
-            value={type}
-            onChange={(e) => navigate(searchHref(draft.trim(), e.target.value, 0, asAt))}
-          >
-            <option value="">All types</option>
-            {ORG_TYPES.map((t) => (
-              <option key={t} value={t}>
-                {ORG_TYPE_LABELS[t]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="search-form__actions">
-          <button type="submit" className="button">
-            Search
-          </button>
-        </div>
-      </form>
+      <search>
+        <form className="search-form card" onSubmit={submit}>
+          <div className="search-form__field search-form__field--grow">
+            <label htmlFor={queryId} className="field-label">
+              Name or code
+            </label>
+            <input
+              id={queryId}
+              type="search"
+              className="input"
+              value={draft}
+              placeholder="e.g. Darlington, 00C, A83005"
+              onChange={(e) => setDraft(e.target.value)}
+            />
+          </div>
+          <div className="search-form__field">
+            <label htmlFor={typeId} className="field-label">
+              Type
+            </label>
+            <select
+              id={typeId}
+              className="select"
+              value={type}
+              onChange={(e) => navigate(searchHref(draft.trim(), e.target.value, 0, asAt))}
+            >
+              <option value="">All types</option>
+              {ORG_TYPES.map((t) => (
+                <option key={t} value={t}>
+                  {ORG_TYPE_LABELS[t]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="search-form__actions">
+            <button type="submit" className="button">
+              Search
+            </button>
+          </div>
+        </form>
+      </search>
       {results}
     </>
   );

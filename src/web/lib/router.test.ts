@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { asAtFrom, DEFAULT_AS_AT, isIsoDate, withAsAt } from './as-at.ts';
+import { matchRoute } from './router.ts';
+
+describe('matchRoute', () => {
+  it.each([
+    ['/', { name: 'map' }],
+    ['/ccg/00C', { name: 'ccg', code: '00C' }],
+    ['/ccg/00C/', { name: 'ccg', code: '00C' }],
+    ['/practice/A83005', { name: 'practice', code: 'A83005' }],
+    ['/org/Q45', { name: 'org', code: 'Q45' }],
+    ['/org/E38%20X', { name: 'org', code: 'E38 X' }],
+    ['/organisations', { name: 'organisations' }],
+    ['/structure', { name: 'structure' }],
+    ['/ccg/', { name: 'not-found' }],
+    ['/ccg/00C/extra', { name: 'not-found' }],
+    ['/ccg/%E0%A4%A', { name: 'not-found' }],
+    ['/nowhere', { name: 'not-found' }],
+  ])('%s', (path, route) => {
+    expect(matchRoute(path)).toEqual(route);
+  });
+});
+
+describe('as-at date', () => {
+  it('accepts only real YYYY-MM-DD dates', () => {
+    expect(isIsoDate('2013-04-01')).toBe(true);
+    expect(isIsoDate('2016-02-29')).toBe(true);
+    expect(isIsoDate('2013-02-29')).toBe(false);
+    expect(isIsoDate('2013-4-1')).toBe(false);
+    expect(isIsoDate('')).toBe(false);
+  });
+
+  it('falls back to the default when the URL has none or a bad one', () => {
+    expect(asAtFrom(new URLSearchParams(''))).toBe(DEFAULT_AS_AT);
+    expect(asAtFrom(new URLSearchParams('asAt=nonsense'))).toBe(DEFAULT_AS_AT);
+    expect(asAtFrom(new URLSearchParams('asAt=2014-04-01'))).toBe('2014-04-01');
+  });
+
+  it('carries a non-default date on links', () => {
+    expect(withAsAt('/ccg/00C', DEFAULT_AS_AT)).toBe('/ccg/00C');
+    expect(withAsAt('/ccg/00C', '2014-04-01')).toBe('/ccg/00C?asAt=2014-04-01');
+    expect(withAsAt('/organisations?q=leeds', '2014-04-01')).toBe('/organisations?q=leeds&asAt=2014-04-01');
+  });
+});
