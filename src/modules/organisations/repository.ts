@@ -247,12 +247,15 @@ export class OrganisationRepository {
       ), sizes as (
         select practice_code, sum(patients)::int as patients from list_size
         where quarter_start = ${quarter?.start ?? null}::date group by practice_code
+      ), totals as (
+        select m.ccg, count(*) filter (where s.patients > 0)::int as practices, coalesce(sum(s.patients), 0)::int as patients
+        from members m left join sizes s on s.practice_code = m.practice group by m.ccg
       )
       select o.code, o.ons_code, o.name, o.short_name, at.code as area_team_code, at.name as area_team_name,
              rg.code as region_code, rg.name as region_name,
-             (select count(*)::int from members m join sizes s on s.practice_code = m.practice where m.ccg = o.code and s.patients > 0) as practices,
-             coalesce((select sum(s.patients)::int from members m join sizes s on s.practice_code = m.practice where m.ccg = o.code), 0) as registered_patients
+             coalesce(t.practices, 0) as practices, coalesce(t.patients, 0) as registered_patients
       from organisation o
+      left join totals t on t.ccg = o.code
       left join relationship rat on rat.from_code = o.code and rat.kind = 'in_area_team' and ${inForce(asAt, 'rat')}
       left join organisation at on at.code = rat.to_code
       left join relationship rrg on rrg.from_code = at.code and rrg.kind = 'in_region' and ${inForce(asAt, 'rrg')}
