@@ -2,6 +2,7 @@ import { Command, Option } from 'commander';
 import { loadConfig } from '../platform/config.ts';
 import { AppError } from '../platform/errors.ts';
 import { checkStructureCommand } from './commands/check-structure.ts';
+import { orgsEventCommand } from './commands/event.ts';
 import { importReferenceCommand } from './commands/import-reference.ts';
 import { orgsHistoryCommand, orgsListCommand, orgsShowCommand } from './commands/orgs.ts';
 import { serveCommand } from './commands/serve.ts';
@@ -52,6 +53,14 @@ orgs
   .description("a practice's CCG memberships, and every relationship, over time")
   .option('--json', 'print JSON')
   .action((code, opts) => orgsHistoryCommand(config(), code, opts));
+orgs
+  .command('event <file>')
+  .description(
+    'record a dated join, leave, move, merger or dissolution from a JSON file (validated by the structural rules)',
+  )
+  .option('--dry-run', 'validate and show the effect without recording it')
+  .option('--json', 'print JSON')
+  .action((file, opts) => orgsEventCommand(config(), file, opts));
 
 program
   .command('check')

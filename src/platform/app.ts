@@ -1,3 +1,5 @@
+import { StructuralEventRepository } from '../modules/organisations/event-repository.ts';
+import { StructuralEventService } from '../modules/organisations/event-service.ts';
 import { OrganisationRepository } from '../modules/organisations/repository.ts';
 import { loadStructuralRules, OrganisationService } from '../modules/organisations/service.ts';
 import type { Config } from './config.ts';
@@ -14,6 +16,7 @@ export interface Platform {
 export function createServices(db: Database): Services {
   return {
     organisations: new OrganisationService(new OrganisationRepository(db), loadStructuralRules()),
+    structuralEvents: new StructuralEventService(new StructuralEventRepository(db)),
   };
 }
 

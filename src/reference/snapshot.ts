@@ -81,12 +81,7 @@ export function relationship(
   return { endDate: null, share: null, provenance: 'sourced', provenanceNote: null, ...fields };
 }
 
-/** The day before an ISO date (for closing a period the day before a change). */
-export function dayBefore(iso: string): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - 1);
-  return d.toISOString().slice(0, 10);
-}
+export { dayBefore } from '../modules/organisations/rules/structural-events.ts';
 
 /** "Kent, Surrey and Sussex (South East Coast)" → "KENT-SURREY-AND-SUSSEX-SOUTH-EAST-COAST". */
 export function slug(text: string): string {

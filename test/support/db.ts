@@ -29,14 +29,18 @@ let counter = 0;
  * DATABASE_URL), not yet opened. `withReference` copies the reference-loaded template made by the
  * global setup; otherwise it is empty (migrations run when it is opened).
  */
-export async function provisionTestDatabase(options: { withReference: boolean }): Promise<ProvisionedDatabase> {
+export async function provisionTestDatabase(options: {
+  withReference: boolean;
+}): Promise<ProvisionedDatabase> {
   const url = process.env.DATABASE_URL;
   if (url) {
     const name = `commissioner_test_${process.pid}_${++counter}_${Date.now() % 100000}`;
     const admin = new pg.Client({ connectionString: adminUrl(url) });
     await admin.connect();
     try {
-      await admin.query(options.withReference ? `create database ${name} template ${TEMPLATE_DB}` : `create database ${name}`);
+      await admin.query(
+        options.withReference ? `create database ${name} template ${TEMPLATE_DB}` : `create database ${name}`,
+      );
     } finally {
       await admin.end();
     }

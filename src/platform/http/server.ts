@@ -12,6 +12,8 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import { structuralEventRoutes } from '../../modules/organisations/event-routes.ts';
+import type { StructuralEventService } from '../../modules/organisations/event-service.ts';
 import { organisationRoutes } from '../../modules/organisations/routes.ts';
 import type { OrganisationService } from '../../modules/organisations/service.ts';
 import { importRoutes } from '../../reference/routes.ts';
@@ -22,6 +24,7 @@ import { sendProblem, toProblem } from './problem.ts';
 
 export interface Services {
   readonly organisations: OrganisationService;
+  readonly structuralEvents: StructuralEventService;
 }
 
 export interface ServerDeps {
@@ -95,6 +98,7 @@ export async function buildServer(deps: ServerDeps): Promise<App> {
   });
 
   await app.register(organisationRoutes(deps.services.organisations), { prefix: '/api' });
+  await app.register(structuralEventRoutes(deps.services.structuralEvents), { prefix: '/api' });
   await app.register(importRoutes(deps.db), { prefix: '/api' });
 
   const webDir = deps.config.webDir;
