@@ -72,7 +72,12 @@ describe('resolveMemberships', () => {
     {
       case: 'legacy parent, CCG recorded from before 2013: member from 1 Apr 2013 until it closed',
       listCcg: null,
-      e: ods({ commissioner: '08Y', joinDate: '2002-04-01', leftDate: '2013-07-31', closeDate: '2013-07-31' }),
+      e: ods({
+        commissioner: '08Y',
+        joinDate: '2002-04-01',
+        leftDate: '2013-07-31',
+        closeDate: '2013-07-31',
+      }),
       expected: [{ ccgCode: '08Y', startDate: '2013-04-01', endDate: '2013-07-31' }],
     },
     {
@@ -90,11 +95,18 @@ describe('resolveMemberships', () => {
     { case: 'legacy parent, not in epraccur', listCcg: null, e: undefined, expected: [] },
   ])('$case', ({ listCcg, e, expected }) => {
     const result = resolveMemberships(listCcg, '5LA00', e, isCcg);
-    expect(result.map(({ ccgCode, startDate, endDate }) => ({ ccgCode, startDate, endDate }))).toEqual(expected);
+    expect(result.map(({ ccgCode, startDate, endDate }) => ({ ccgCode, startDate, endDate }))).toEqual(
+      expected,
+    );
   });
 
   it('notes where epraccur disagrees with the list-size file from the start', () => {
-    const [m] = resolveMemberships('00C', '00C00', ods({ commissioner: '04D', joinDate: '2013-04-01' }), isCcg);
+    const [m] = resolveMemberships(
+      '00C',
+      '00C00',
+      ods({ commissioner: '04D', joinDate: '2013-04-01' }),
+      isCcg,
+    );
     expect(m?.ccgCode).toBe('00C');
     expect(m?.note).toBe('epraccur (2015) gives commissioner 04D from 2013-04-01');
   });

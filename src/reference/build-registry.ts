@@ -3,6 +3,7 @@ import { buildHistory } from './build-history.ts';
 import { buildLocalGovernment } from './build-local-government.ts';
 import { buildPractices } from './build-practices.ts';
 import { buildProviders } from './build-providers.ts';
+import { buildSuccessions } from './build-successions.ts';
 import { buildSupport } from './build-support.ts';
 import type { ParsedReference } from './parse-reference.ts';
 import type { Quarantine } from './quarantine.ts';
@@ -13,6 +14,7 @@ export function buildRegistry(parsed: ParsedReference, quarantine: Quarantine): 
   const snapshot = new RegistrySnapshot();
   buildHierarchy(parsed, snapshot, quarantine);
   buildPractices(parsed, snapshot);
+  buildSuccessions(snapshot);
   buildLocalGovernment(parsed, snapshot, quarantine);
   buildSupport(parsed, snapshot, quarantine);
   buildHistory(parsed, snapshot, quarantine);

@@ -38,7 +38,10 @@ describe('readCsv', () => {
 
   it('decodes Windows-1252 punctuation (the 0x92 apostrophe in Queen’s Park)', () => {
     const bytes = Buffer.from([0x51, 0x75, 0x65, 0x65, 0x6e, 0x92, 0x73, 0x2c, 0x31, 0x0a]);
-    expect(readCsv(file('w.csv', bytes), { encoding: 'windows-1252' }).records[0]!.fields).toEqual(['Queen’s', '1']);
+    expect(readCsv(file('w.csv', bytes), { encoding: 'windows-1252' }).records[0]!.fields).toEqual([
+      'Queen’s',
+      '1',
+    ]);
     expect(decodeWindows1252(Uint8Array.from([0x80, 0x93, 0x94, 0xe9]))).toBe('€“”é');
   });
 });

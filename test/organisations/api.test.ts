@@ -208,3 +208,13 @@ describe('the HTTP surface', () => {
     expect(body.title).toBe('Not found');
   });
 });
+
+describe('succession', () => {
+  it('links 13T Newcastle Gateshead to the three CCGs it succeeded in April 2015', async () => {
+    const { body } = await get('/api/organisations/13T?asAt=2015-04-01');
+    const predecessors = body.related.filter(
+      (r: { kind: string; direction: string }) => r.kind === 'successor_of' && r.direction === 'outgoing',
+    );
+    expect(predecessors.map((r: { code: string }) => r.code).sort()).toEqual(['00F', '00G', '00H']);
+  });
+});

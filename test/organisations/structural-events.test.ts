@@ -99,6 +99,11 @@ describe('structural events', () => {
     });
     // Validation runs before the access check, so a malformed body is a 400 for anyone.
     expect(res.statusCode).toBe(400);
-    expect(res.json().problems.map((p: { path: string }) => p.path).sort()).toEqual(['body.date', 'body.practiceCode', 'body.toCcgCode']);
+    expect(
+      res
+        .json()
+        .problems.map((p: { path: string }) => p.path)
+        .sort(),
+    ).toEqual(['body.date', 'body.practiceCode', 'body.toCcgCode']);
   });
 });
