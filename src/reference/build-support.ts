@@ -1,13 +1,9 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { REPO_ROOT } from '../platform/config.ts';
 import { GO_LIVE } from './build-hierarchy.ts';
+import { CSU_MAPPING_FILE, loadCsuMapping } from './csu-mapping.ts';
 import { REFERENCE_FILES as F } from './files.ts';
 import type { ParsedReference } from './parse-reference.ts';
 import type { Quarantine } from './quarantine.ts';
 import { organisation, type RegistrySnapshot, relationship, slug } from './snapshot.ts';
-
-const CSU_MAPPING_FILE = 'definitions/organisations/csu-by-area-team.json';
 
 /** The four condition areas of the strategic clinical networks (england.nhs.uk 2012/07 [C]). */
 export const NETWORK_CONDITION_AREAS = [
@@ -150,9 +146,7 @@ function buildCsus(p: ParsedReference, s: RegistrySnapshot, q: Quarantine): void
   add(p.csus, F.csus, 'sourced');
   add(p.csusUnconfirmed, F.csusUnconfirmed, 'illustrative');
 
-  const mapping = JSON.parse(readFileSync(path.join(REPO_ROOT, CSU_MAPPING_FILE), 'utf8')) as {
-    mapping: Record<string, string>;
-  };
+  const mapping = loadCsuMapping();
   const ccgAreaTeams = s.relationships.filter((r) => r.kind === 'in_area_team');
   for (const r of ccgAreaTeams) {
     if (assigned.has(r.fromCode)) continue;
