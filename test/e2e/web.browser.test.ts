@@ -2,7 +2,7 @@
  * The web UI in a real browser (Debian's Chromium through Playwright's library API) against the real
  * server with the April 2013 reference data. Screenshots go to /tmp/web-*.png for a human to look at.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from '@playwright/test';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -67,23 +67,36 @@ describe('web UI', () => {
   it(
     'draws the 211 CCGs and opens a CCG page from the map',
     async () => {
-      const members = await api<MembersResponse>('/api/organisations/00C/members?asAt=2013-04-01');
+      const memberList = await api<MembersResponse>('/api/organisations/00C/members?asAt=2013-04-01');
       const page = await open('/');
       const areas = page.locator('path[data-code]');
       await areas.nth(210).waitFor({ state: 'attached' });
       expect(await areas.count()).toBe(211);
       await expect.poll(() => page.locator('table tbody tr').count()).toBe(211);
-      await page.screenshot({ path: '/tmp/web-map.png', fullPage: true });
+      await page.screenshot({ path: '/tmp/web-map.png' });
 
       await page.locator('path[data-code="00C"]').click();
       await page.waitForURL((url) => url.pathname === '/ccg/00C');
       await expect.poll(() => page.locator('h1').textContent()).toContain('Darlington');
       const count = page.getByTestId('practice-count');
       await count.waitFor();
-      expect((await count.textContent())?.trim()).toBe(members.total.toLocaleString('en-GB'));
+      expect((await count.textContent())?.trim()).toBe(memberList.total.toLocaleString('en-GB'));
       await page.locator('.pyramid-chart svg').waitFor();
       await page.locator('table tbody tr').first().waitFor();
       await page.screenshot({ path: '/tmp/web-ccg.png', fullPage: true });
+
+      // The member practices CSV: UTF-8 BOM, a header row, one row per member practice.
+      const members = page.locator('section.data-table', { hasText: 'Member practices' });
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        members.getByRole('button', { name: 'Download CSV' }).click(),
+      ]);
+      expect(download.suggestedFilename()).toBe('ccg-00c-member-practices-2013-04-01.csv');
+      const csv = readFileSync(await download.path(), 'utf8');
+      expect(
+        csv.startsWith('\uFEFFPractice code,Name,Postcode,Registered patients,Member from,Member until\r\n'),
+      ).toBe(true);
+      expect(csv.trimEnd().split('\r\n')).toHaveLength(memberList.total + 1);
       await page.close();
     },
     LONG,

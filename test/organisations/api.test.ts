@@ -22,6 +22,7 @@ describe('GET /api/organisations', () => {
 
   it('searches names and codes, case-insensitively', async () => {
     const { body } = await get('/api/organisations?q=darlington&type=ccg');
+    expect((await get('/api/organisations?q=&type=ccg&limit=1')).body.total).toBe(211);
     expect(body.items.map((o: { code: string }) => o.code)).toEqual(['00C']);
   });
 

@@ -2,8 +2,8 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { inject } from 'vitest';
 import { type DatabaseHandle, openDatabase } from '../../src/platform/db/database.ts';
-import { TEMPLATE_DB, TEMPLATE_DIR } from './paths.ts';
 import { adminUrl, databaseUrlFor } from './postgres.ts';
 
 export interface DatabaseSettings {
@@ -39,7 +39,7 @@ export async function provisionTestDatabase(options: {
     await admin.connect();
     try {
       await admin.query(
-        options.withReference ? `create database ${name} template ${TEMPLATE_DB}` : `create database ${name}`,
+        options.withReference ? `create database ${name} template ${inject('templateDb')}` : `create database ${name}`,
       );
     } finally {
       await admin.end();
@@ -55,7 +55,7 @@ export async function provisionTestDatabase(options: {
   }
   const dir = mkdtempSync(path.join(os.tmpdir(), 'commissioner-test-'));
   const dataDir = path.join(dir, 'pglite');
-  if (options.withReference) cpSync(TEMPLATE_DIR, dataDir, { recursive: true });
+  if (options.withReference) cpSync(inject('templateDir'), dataDir, { recursive: true });
   return {
     settings: { databaseUrl: undefined, dataDir },
     dispose: async () => rmSync(dir, { recursive: true, force: true }),

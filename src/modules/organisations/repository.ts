@@ -238,7 +238,8 @@ export class OrganisationRepository {
       area_team_name: string | null;
       region_code: string | null;
       region_name: string | null;
-      practices: number;
+      member_practices: number;
+      practices_with_patients: number;
       registered_patients: number;
     }>`
       with members as (
@@ -248,12 +249,13 @@ export class OrganisationRepository {
         select practice_code, sum(patients)::int as patients from list_size
         where quarter_start = ${quarter?.start ?? null}::date group by practice_code
       ), totals as (
-        select m.ccg, count(*) filter (where s.patients > 0)::int as practices, coalesce(sum(s.patients), 0)::int as patients
+        select m.ccg, count(*)::int as members, count(*) filter (where s.patients > 0)::int as practices, coalesce(sum(s.patients), 0)::int as patients
         from members m left join sizes s on s.practice_code = m.practice group by m.ccg
       )
       select o.code, o.ons_code, o.name, o.short_name, at.code as area_team_code, at.name as area_team_name,
              rg.code as region_code, rg.name as region_name,
-             coalesce(t.practices, 0) as practices, coalesce(t.patients, 0) as registered_patients
+             coalesce(t.members, 0) as member_practices, coalesce(t.practices, 0) as practices_with_patients,
+             coalesce(t.patients, 0) as registered_patients
       from organisation o
       left join totals t on t.ccg = o.code
       left join relationship rat on rat.from_code = o.code and rat.kind = 'in_area_team' and ${inForce(asAt, 'rat')}
@@ -271,7 +273,8 @@ export class OrganisationRepository {
       areaTeamName: x.area_team_name,
       regionCode: x.region_code,
       regionName: x.region_name,
-      practices: x.practices,
+      memberPractices: x.member_practices,
+      practicesWithPatients: x.practices_with_patients,
       registeredPatients: x.registered_patients,
     }));
   }

@@ -92,6 +92,7 @@ export function organisationRoutes(service: OrganisationService): FastifyPluginA
               quarterStart: z.string().nullable(),
               quarterEnd: z.string().nullable(),
               total: z.number(),
+              withPatients: z.number().describe('members with registered patients in the quarter'),
               items: z.array(
                 z.object({
                   code: z.string(),
@@ -195,7 +196,12 @@ export function organisationRoutes(service: OrganisationService): FastifyPluginA
                   areaTeamName: z.string().nullable(),
                   regionCode: z.string().nullable(),
                   regionName: z.string().nullable(),
-                  practices: z.number(),
+                  memberPractices: z
+                    .number()
+                    .describe('member practices on the date, including units with no registered list'),
+                  practicesWithPatients: z
+                    .number()
+                    .describe('member practices with registered patients in the quarter'),
                   registeredPatients: z.number(),
                 }),
               ),

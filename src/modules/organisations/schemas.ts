@@ -22,7 +22,10 @@ export const codeParams = z.object({
 });
 
 export const listQuery = asAtQuery.extend({
-  q: z.string().trim().min(1).max(100).optional().describe('Text to find in the name or code'),
+  // An empty box (`q=`) means no text filter, as a search form sends it.
+  q: z
+    .preprocess((v) => (v === '' ? undefined : v), z.string().trim().min(1).max(100).optional())
+    .describe('Text to find in the name or code'),
   type: z.enum(ORG_TYPES).optional(),
   code: z.string().trim().max(20).optional(),
   parent: z

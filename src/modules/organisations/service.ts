@@ -57,6 +57,7 @@ export class OrganisationService {
       quarterStart: quarter?.start ?? null,
       quarterEnd: quarter?.end ?? null,
       total: items.length,
+      withPatients: items.filter((p) => p.registeredPatients > 0).length,
       items,
     };
   }

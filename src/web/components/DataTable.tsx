@@ -10,6 +10,8 @@ export interface Column<T> {
   readonly render?: (row: T) => ReactNode;
   readonly numeric?: boolean;
   readonly sortable?: boolean;
+  /** Keep the cell on one line (dates, short codes). */
+  readonly nowrap?: boolean;
   /** Only in the CSV, not on screen (e.g. machine-readable detail). */
   readonly csvOnly?: boolean;
 }
@@ -33,6 +35,8 @@ interface DataTableProps<T> {
   readonly toolbar?: ReactNode;
   /** A line under the caption (counts, the list-size quarter…). */
   readonly description?: ReactNode;
+  /** Element id, e.g. as the target of a skip link. */
+  readonly id?: string;
 }
 
 const collator = new Intl.Collator('en-GB', { numeric: true, sensitivity: 'base' });
@@ -58,6 +62,7 @@ export function DataTable<T>({
   pageSize,
   toolbar,
   description,
+  id,
 }: DataTableProps<T>) {
   const [sort, setSort] = useState<{ key: string; direction: Direction } | null>(
     initialSort ? { key: initialSort.key, direction: initialSort.direction ?? 'ascending' } : null,
@@ -99,7 +104,7 @@ export function DataTable<T>({
   };
 
   return (
-    <section className="data-table" aria-labelledby={captionId}>
+    <section className="data-table" id={id} aria-labelledby={captionId} tabIndex={id ? -1 : undefined}>
       <div className="data-table__head">
         <div>
           <h2 className="data-table__caption" id={captionId}>
@@ -166,7 +171,7 @@ export function DataTable<T>({
               {shown.map((row) => (
                 <tr key={rowKey(row)}>
                   {visibleColumns.map((c) => (
-                    <td key={c.key} className={c.numeric ? 'num' : undefined}>
+                    <td key={c.key} className={c.numeric ? 'num' : c.nowrap ? 'nowrap' : undefined}>
                       {c.render ? c.render(row) : (c.value(row) ?? '—')}
                     </td>
                   ))}

@@ -69,7 +69,8 @@ export function PopulationSection({
             />
           </Suspense>
           <figcaption className="muted small">
-            Registered patients by age band: male on the left, female on the right. Source: {population.source}.
+            Registered patients by age band: male on the left, female on the right. Source:{' '}
+            {population.source}.
           </figcaption>
         </figure>
         <details className="details">

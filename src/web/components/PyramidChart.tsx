@@ -9,6 +9,7 @@ import { SVGRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
 import { AGE_BANDS, type PopulationBand } from '../../modules/organisations/model.ts';
 import { formatCompact, formatInt } from '../lib/format.ts';
+import { niceCeil } from '../lib/scale.ts';
 
 echarts.use([BarChart, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
 
@@ -36,12 +37,19 @@ export default function PyramidChart({ bands, label }: PyramidChartProps) {
     const chart = echarts.init(element, null, { renderer: 'svg' });
     const male = patients(bands, 'male');
     const female = patients(bands, 'female');
-    const extent = Math.max(1, ...male, ...female);
+    const extent = niceCeil(Math.max(1, ...male, ...female));
     chart.setOption({
       animation: false,
       textStyle: { fontFamily: 'inherit' },
       legend: { top: 0, data: ['Male', 'Female'], selectedMode: false },
-      grid: { left: 8, right: 20, top: 36, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
+      grid: {
+        left: 8,
+        right: 20,
+        top: 36,
+        bottom: 8,
+        outerBoundsMode: 'same',
+        outerBoundsContain: 'axisLabel',
+      },
       tooltip: {
         trigger: 'axis',
         axisPointer: { type: 'shadow' },

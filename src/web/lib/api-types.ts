@@ -59,6 +59,7 @@ export interface MembersResponse {
   readonly quarterStart: string | null;
   readonly quarterEnd: string | null;
   readonly total: number;
+  readonly withPatients: number;
   readonly items: readonly MemberPractice[];
 }
 
@@ -77,7 +78,8 @@ export interface MapCcg {
   readonly areaTeamName: string | null;
   readonly regionCode: string | null;
   readonly regionName: string | null;
-  readonly practices: number;
+  readonly memberPractices: number;
+  readonly practicesWithPatients: number;
   readonly registeredPatients: number;
 }
 

@@ -43,9 +43,3 @@ export function formatShare(share: string | null): string {
   const value = Number(share);
   return Number.isFinite(value) ? `${(value * 100).toFixed(1)}%` : share;
 }
-
-/** A period such as "1 April 2013 to 30 June 2013". */
-export function formatPeriod(start: string | null, end: string | null): string {
-  if (!start && !end) return '—';
-  return `${formatDate(start, 'unknown')} to ${end ? formatDate(end) : 'date'}`;
-}

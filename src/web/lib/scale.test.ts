@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classify, quantileBreaks, rampFor, roundSignificant, SEQUENTIAL_BLUES } from './scale.ts';
+import { classify, niceCeil, quantileBreaks, rampFor, roundSignificant, SEQUENTIAL_BLUES } from './scale.ts';
 
 describe('roundSignificant', () => {
   it.each([
@@ -44,5 +44,18 @@ describe('rampFor', () => {
     expect(three).toHaveLength(3);
     expect(three[0]).toBe(SEQUENTIAL_BLUES[0]);
     expect(three[2]).toBe(SEQUENTIAL_BLUES[SEQUENTIAL_BLUES.length - 1]);
+  });
+});
+
+describe('niceCeil', () => {
+  it.each([
+    [874, 1000],
+    [7_900, 8_000],
+    [61_000, 80_000],
+    [90_000, 100_000],
+    [100, 100],
+    [0, 1],
+  ])('%d → %d', (value, expected) => {
+    expect(niceCeil(value)).toBe(expected);
   });
 });

@@ -55,3 +55,12 @@ export function rampFor(breaks: readonly number[], ramp: readonly string[] = SEQ
   if (n === 1) return [ramp[Math.floor(ramp.length / 2)]!];
   return Array.from({ length: n }, (_, i) => ramp[Math.round((i * (ramp.length - 1)) / (n - 1))]!);
 }
+
+/** The smallest "round" number ≥ value (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8 × a power of ten), for axis ends. */
+export function niceCeil(value: number): number {
+  if (!(value > 0) || !Number.isFinite(value)) return 1;
+  const magnitude = 10 ** Math.floor(Math.log10(value));
+  const step =
+    [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10].find((s) => s * magnitude >= value * (1 - 1e-12)) ?? 10;
+  return Number((step * magnitude).toPrecision(12));
+}

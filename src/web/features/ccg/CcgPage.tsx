@@ -81,12 +81,14 @@ function MembersTable({ code, asAt, members }: MembersProps) {
           key: 'start',
           header: 'Member from',
           value: (r) => r.startDate,
+          nowrap: true,
           render: (r) => formatShortDate(r.startDate),
         },
         {
           key: 'end',
           header: 'Member until',
           value: (r) => r.endDate,
+          nowrap: true,
           render: (r) => (r.endDate ? formatShortDate(r.endDate) : <span className="muted">Current</span>),
         },
       ]}
@@ -100,7 +102,11 @@ function PracticeCount({ members }: { readonly members: ApiState<MembersResponse
     return (
       <>
         <span data-testid="practice-count">{formatInt(members.data.total)}</span>
-        <span className="muted"> ({formatInt(patients)} registered patients)</span>
+        <span className="muted">
+          {' '}
+          ({formatInt(members.data.withPatients)} with registered lists; {formatInt(patients)} registered
+          patients)
+        </span>
       </>
     );
   }

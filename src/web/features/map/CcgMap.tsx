@@ -149,7 +149,8 @@ export default function CcgMap({ topology, items, colourOf, regionCode, onOpen }
           <strong>{tipShape.item.name}</strong>
           <span>{formatInt(tipShape.item.registeredPatients)} registered patients</span>
           <span className="map-tip__meta">
-            {formatInt(tipShape.item.practices)} practices · {tipShape.item.areaTeamName ?? 'no area team'}
+            {formatInt(tipShape.item.practicesWithPatients)} practices with patients ·{' '}
+            {tipShape.item.areaTeamName ?? 'no area team'}
           </span>
         </div>
       )}

@@ -105,9 +105,9 @@ const columns: readonly Column<MapCcg>[] = [
   { key: 'regionCode', header: 'Region code', value: (r) => r.regionCode, csvOnly: true },
   {
     key: 'practices',
-    header: 'Practices',
-    value: (r) => r.practices,
-    render: (r) => formatInt(r.practices),
+    header: 'Practices with patients',
+    value: (r) => r.practicesWithPatients,
+    render: (r) => formatInt(r.practicesWithPatients),
     numeric: true,
   },
   {
@@ -144,7 +144,7 @@ function MapContent({ data, asAt }: { readonly data: MapCcgsResponse; readonly a
   }, [data.items]);
 
   const patients = data.items.reduce((s, i) => s + i.registeredPatients, 0);
-  const practices = data.items.reduce((s, i) => s + i.practices, 0);
+  const practices = data.items.reduce((s, i) => s + i.practicesWithPatients, 0);
   const needle = filter.trim().toLowerCase();
   const rows = data.items.filter(
     (i) =>
@@ -173,7 +173,7 @@ function MapContent({ data, asAt }: { readonly data: MapCcgsResponse; readonly a
           <dd>{formatInt(data.items.length)}</dd>
         </div>
         <div className="stat">
-          <dt>Member practices</dt>
+          <dt>Practices with registered patients</dt>
           <dd>{formatInt(practices)}</dd>
         </div>
         <div className="stat">
@@ -183,7 +183,10 @@ function MapContent({ data, asAt }: { readonly data: MapCcgsResponse; readonly a
       </dl>
 
       <div className="map-layout">
-        <div className="map-layout__map card">
+        <div className="map-layout__map card ccg-map-card">
+          <a className="skip-link skip-link--inline" href="#ccg-table">
+            Skip the map: go to the table of CCGs
+          </a>
           <MapFigure items={data.items} colourOf={colourOf} regionCode={regionCode} asAt={asAt} />
         </div>
         <aside className="map-layout__side">
@@ -222,6 +225,7 @@ function MapContent({ data, asAt }: { readonly data: MapCcgsResponse; readonly a
         rows={rows}
         columns={columns}
         rowKey={(r) => r.code}
+        id="ccg-table"
         caption={regionName ? `CCGs in ${regionName}` : 'All CCGs'}
         description={`${formatInt(rows.length)} of ${formatInt(data.items.length)} CCGs in force on ${formatDate(asAt)}.`}
         csvFilename={csvFilename(regionCode ? `ccgs-${regionCode}` : 'ccgs', asAt)}

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { geoArea, geoBounds } from 'd3-geo';
 import type { FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import { describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../../../platform/config.ts';
 import { CCG_OBJECT } from './ccg-object.ts';
 import { rewindForD3, rewindGeometry, ringSignedArea } from './rewind.ts';
 
@@ -53,7 +53,9 @@ describe('rewindGeometry', () => {
 });
 
 describe('the April 2013 CCG boundaries', () => {
-  const file = path.resolve(REPO_ROOT, '..', 'shared', 'data', 'reference', 'geo', 'eng_ccg_2013.topojson');
+  // The reference data sits beside the repository: <repo>/../shared/data/reference.
+  const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..');
+  const file = path.join(repoRoot, '..', 'shared', 'data', 'reference', 'geo', 'eng_ccg_2013.topojson');
   const topology = JSON.parse(readFileSync(file, 'utf8')) as Topology;
   const collection = rewindForD3(
     feature(topology, topology.objects[CCG_OBJECT] as GeometryCollection) as FeatureCollection<

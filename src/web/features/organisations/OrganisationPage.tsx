@@ -93,12 +93,14 @@ function Relationships({
           key: 'start',
           header: 'From',
           value: (r) => r.startDate,
+          nowrap: true,
           render: (r) => formatShortDate(r.startDate),
         },
         {
           key: 'end',
           header: 'Until',
           value: (r) => r.endDate,
+          nowrap: true,
           render: (r) => (r.endDate ? formatShortDate(r.endDate) : <span className="muted">Current</span>),
         },
         ...(hasShares

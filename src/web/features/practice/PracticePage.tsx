@@ -64,12 +64,14 @@ function MembershipHistory({ code, asAt }: { readonly code: string; readonly asA
           key: 'start',
           header: 'From',
           value: (m) => m.startDate,
+          nowrap: true,
           render: (m) => formatShortDate(m.startDate),
         },
         {
           key: 'end',
           header: 'Until',
           value: (m) => m.endDate,
+          nowrap: true,
           render: (m) => (m.endDate ? formatShortDate(m.endDate) : <span className="muted">Current</span>),
         },
         {
