@@ -39,7 +39,9 @@ export async function provisionTestDatabase(options: {
     await admin.connect();
     try {
       await admin.query(
-        options.withReference ? `create database ${name} template ${inject('templateDb')}` : `create database ${name}`,
+        options.withReference
+          ? `create database ${name} template ${inject('templateDb')}`
+          : `create database ${name}`,
       );
     } finally {
       await admin.end();

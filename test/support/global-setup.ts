@@ -40,7 +40,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
   }
   rmSync(templateDir, { recursive: true, force: true });
   const handle = await openDatabase(
-    url ? { databaseUrl: databaseUrlFor(url, templateDb), dataDir: '' } : { databaseUrl: undefined, dataDir: templateDir },
+    url
+      ? { databaseUrl: databaseUrlFor(url, templateDb), dataDir: '' }
+      : { databaseUrl: undefined, dataDir: templateDir },
   );
   try {
     await importReference(handle.db, REFERENCE_DIR);

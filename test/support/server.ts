@@ -1,4 +1,6 @@
+import type { DestinationStream } from 'pino';
 import { createServices } from '../../src/platform/app.ts';
+import type { Clock } from '../../src/platform/auth/clock.ts';
 import { loadConfig } from '../../src/platform/config.ts';
 import { type App, buildServer } from '../../src/platform/http/server.ts';
 import { createLogger } from '../../src/platform/logger.ts';
@@ -11,18 +13,35 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
+/** A fixed pseudonymisation key for tests, so no development key file is written. */
+export const TEST_PSEUDONYM_KEY = 'test-only-pseudonymisation-key-0123456789abcdef';
+
+export interface TestServerOptions {
+  readonly withReference?: boolean;
+  /** Settings on top of the test defaults (e.g. COMMISSIONER_SIGN_IN_RATE_LIMIT). */
+  readonly env?: Readonly<Record<string, string>>;
+  /** The clock sessions, lockout and roles "as at today" use (default: the system clock). */
+  readonly clock?: Clock;
+  /** Where the server logs go (default: nowhere; LOG_LEVEL silent). */
+  readonly logDestination?: DestinationStream;
+}
+
 /**
  * The real server on a random loopback port over a copy of the reference-loaded database, serving
- * the built web UI from dist/web (npm test builds it first).
+ * the built web UI from dist/web (npm test builds it first). Access control is on, as in production.
  */
-export async function startTestServer(options: { withReference?: boolean } = {}): Promise<TestServer> {
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const database = await openTestDatabase({ withReference: options.withReference ?? true });
-  const config = loadConfig({ LOG_LEVEL: 'silent' });
+  const config = loadConfig({
+    LOG_LEVEL: options.logDestination ? 'info' : 'silent',
+    COMMISSIONER_PSEUDONYM_KEY: TEST_PSEUDONYM_KEY,
+    ...options.env,
+  });
   const app = await buildServer({
     config,
-    logger: createLogger(config),
+    logger: createLogger(config, options.logDestination),
     db: database.db,
-    services: createServices(database.db),
+    services: createServices(database.db, { config, ...(options.clock ? { clock: options.clock } : {}) }),
   });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
