@@ -1,11 +1,21 @@
 import { Command, Option } from 'commander';
 import { loadConfig } from '../platform/config.ts';
 import { AppError } from '../platform/errors.ts';
+import { auditCommand } from './commands/audit.ts';
 import { checkStructureCommand } from './commands/check-structure.ts';
 import { orgsEventCommand } from './commands/event.ts';
 import { importReferenceCommand } from './commands/import-reference.ts';
 import { orgsHistoryCommand, orgsListCommand, orgsShowCommand } from './commands/orgs.ts';
 import { serveCommand } from './commands/serve.ts';
+import {
+  usersAddCommand,
+  usersEndRoleCommand,
+  usersGrantCommand,
+  usersListCommand,
+  usersResetDemoCommand,
+  usersResetPasswordCommand,
+  usersUnlockCommand,
+} from './commands/users.ts';
 
 /** `commissioner`: thin commands over the services. Config is parsed once, here. */
 const program = new Command()
@@ -71,6 +81,58 @@ program
   .option('--json', 'print JSON')
   .option('--errors-only', 'leave out warnings')
   .action((opts) => checkStructureCommand(config(), opts));
+
+program
+  .command('audit')
+  .description('query the audit log, newest first (reading it is itself recorded)')
+  .option('--actor <name>', 'username, token:<name>, cli:<user>, or an id')
+  .option('--org <code>', 'acting at, or touching records of, this organisation')
+  .option('--since <when>', 'from this date or time (inclusive)')
+  .option('--until <when>', 'before this date or time')
+  .option('--outcome <outcome>', 'allowed, denied or error')
+  .option('--action <action>', 'e.g. read, write, re_identify, sign_in, import')
+  .option('--limit <n>', 'how many', '100')
+  .option('--offset <n>', 'skip this many', '0')
+  .option('--json', 'print JSON')
+  .action((opts) => auditCommand(config(), opts));
+
+const users = program.command('users').description('accounts and their roles at organisations');
+users
+  .command('list')
+  .description('every account with its roles')
+  .option('--json', 'print JSON')
+  .action((opts) => usersListCommand(config(), opts));
+users
+  .command('add <username>')
+  .description('create an account; prints a one-time password once')
+  .requiredOption('--name <display name>', 'the name shown for the person')
+  .action((username, opts) => usersAddCommand(config(), username, opts));
+users
+  .command('grant <username> <role>')
+  .description('grant a role (see definitions/access/roles.json) at an organisation from a date')
+  .option('--org <code>', 'the organisation (omit for system_administrator)')
+  .option('--from <date>', 'first day (YYYY-MM-DD)', new Date().toISOString().slice(0, 10))
+  .option('--to <date>', 'last day (YYYY-MM-DD); omit for open-ended')
+  .action((username, role, opts) => usersGrantCommand(config(), username, role, opts));
+users
+  .command('end-role <username> <assignment-id>')
+  .description('end a role assignment on a date (roles are ended, never deleted)')
+  .requiredOption('--on <date>', 'last day (YYYY-MM-DD)')
+  .action((username, id, opts) => usersEndRoleCommand(config(), username, id, opts));
+users
+  .command('unlock <username>')
+  .description('clear a sign-in lockout')
+  .action((username) => usersUnlockCommand(config(), username));
+users
+  .command('reset-password <username>')
+  .description('set a new one-time password (printed once)')
+  .action((username) => usersResetPasswordCommand(config(), username));
+users
+  .command('reset-demo')
+  .description(
+    'new one-time passwords for every demo account (seeding any missing); stop the server first on PGlite',
+  )
+  .action(() => usersResetDemoCommand(config()));
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   if (err instanceof AppError) {

@@ -17,7 +17,12 @@ describe('loadConfig', () => {
   it('lists every invalid setting at once', () => {
     let error: unknown;
     try {
-      loadConfig({ DATABASE_URL: 'mysql://x', PORT: '70000', LOG_LEVEL: 'loud', COMMISSIONER_IMPORT_ON_START: 'yes' });
+      loadConfig({
+        DATABASE_URL: 'mysql://x',
+        PORT: '70000',
+        LOG_LEVEL: 'loud',
+        COMMISSIONER_IMPORT_ON_START: 'yes',
+      });
     } catch (e) {
       error = e;
     }

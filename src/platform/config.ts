@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Secret } from './auth/secret.ts';
 import { AppError, ProblemCollector } from './errors.ts';
 
 /**
@@ -20,11 +21,49 @@ export interface Config {
   readonly webDir: string;
   /** Whether to import the reference data on first start if the registry is empty. */
   readonly importOnStart: boolean;
+  /** NODE_ENV. In `production` every secret must be given and demo accounts are refused. */
+  readonly environment: 'development' | 'test' | 'production';
+  /**
+   * Key for keyed pseudonymisation (HMAC-SHA256), COMMISSIONER_PSEUDONYM_KEY, at least 32 characters.
+   * Absent outside production: a development key is generated once and kept in `secretsDir`.
+   */
+  readonly pseudonymKey: Secret | undefined;
+  /** Where development secrets are generated and kept (mode 0600), COMMISSIONER_SECRETS_DIR. */
+  readonly secretsDir: string;
+  /** A session ends after this many minutes without a request… */
+  readonly sessionIdleMinutes: number;
+  /** …and this many hours after sign-in, whatever the activity. */
+  readonly sessionAbsoluteHours: number;
+  /** Consecutive failed sign-ins that lock an account… */
+  readonly signInMaxFailures: number;
+  /** …for this many minutes. */
+  readonly signInLockoutMinutes: number;
+  /** Sign-in attempts allowed per minute from one IP address. */
+  readonly signInRateLimit: number;
+  /** Seed demo accounts for each role on `serve` (default true, except in production where it is refused). */
+  readonly demoAccounts: boolean;
 }
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+const ENVIRONMENTS = ['development', 'test', 'production'] as const;
+
+/** A whole number setting within [min, max], or its default when unset. */
+function integerSetting(
+  env: Readonly<Record<string, string | undefined>>,
+  name: string,
+  fallback: number,
+  [min, max]: readonly [number, number],
+  problems: ProblemCollector,
+): number {
+  const text = env[name]?.trim() || String(fallback);
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    problems.add(name, `must be a whole number from ${min} to ${max}, got "${text}"`, 'invalid_integer');
+  }
+  return value;
+}
 
 export function loadConfig(env: Readonly<Record<string, string | undefined>>): Config {
   const problems = new ProblemCollector();
@@ -54,6 +93,64 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     );
   }
 
+  const environment = (env.NODE_ENV?.trim() || 'development') as Config['environment'];
+  if (!ENVIRONMENTS.includes(environment)) {
+    problems.add(
+      'NODE_ENV',
+      `must be one of ${ENVIRONMENTS.join(', ')}, got "${environment}"`,
+      'invalid_enum',
+    );
+  }
+  const production = environment === 'production';
+
+  // The key itself is never echoed in a problem message.
+  const keyText = env.COMMISSIONER_PSEUDONYM_KEY?.trim() || undefined;
+  if (keyText !== undefined && keyText.length < 32) {
+    problems.add('COMMISSIONER_PSEUDONYM_KEY', 'must be at least 32 characters', 'secret_too_short');
+  }
+  if (keyText === undefined && production) {
+    problems.add(
+      'COMMISSIONER_PSEUDONYM_KEY',
+      'is required in production (e.g. `openssl rand -base64 48`)',
+      'secret_required',
+    );
+  }
+
+  const sessionIdleMinutes = integerSetting(
+    env,
+    'COMMISSIONER_SESSION_IDLE_MINUTES',
+    30,
+    [1, 1440],
+    problems,
+  );
+  const sessionAbsoluteHours = integerSetting(
+    env,
+    'COMMISSIONER_SESSION_ABSOLUTE_HOURS',
+    12,
+    [1, 168],
+    problems,
+  );
+  const signInMaxFailures = integerSetting(env, 'COMMISSIONER_SIGN_IN_MAX_FAILURES', 5, [1, 100], problems);
+  const signInLockoutMinutes = integerSetting(
+    env,
+    'COMMISSIONER_SIGN_IN_LOCKOUT_MINUTES',
+    15,
+    [1, 1440],
+    problems,
+  );
+  const signInRateLimit = integerSetting(env, 'COMMISSIONER_SIGN_IN_RATE_LIMIT', 10, [1, 10000], problems);
+
+  const demoText = env.COMMISSIONER_DEMO_ACCOUNTS?.trim() || (production ? 'false' : 'true');
+  if (!['true', 'false'].includes(demoText)) {
+    problems.add('COMMISSIONER_DEMO_ACCOUNTS', `must be true or false, got "${demoText}"`, 'invalid_boolean');
+  } else if (demoText === 'true' && production) {
+    problems.add(
+      'COMMISSIONER_DEMO_ACCOUNTS',
+      'demo accounts are refused in production',
+      'not_in_production',
+    );
+  }
+
   problems.throwIfAny('Invalid configuration');
 
   return {
@@ -66,6 +163,15 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     logLevel,
     webDir: env.COMMISSIONER_WEB_DIR?.trim() || path.join(REPO_ROOT, 'dist', 'web'),
     importOnStart: importText === 'true',
+    environment,
+    pseudonymKey: keyText === undefined ? undefined : new Secret(keyText),
+    secretsDir: env.COMMISSIONER_SECRETS_DIR?.trim() || path.join(REPO_ROOT, '.data', 'secrets'),
+    sessionIdleMinutes,
+    sessionAbsoluteHours,
+    signInMaxFailures,
+    signInLockoutMinutes,
+    signInRateLimit,
+    demoAccounts: demoText === 'true',
   };
 }
 

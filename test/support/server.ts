@@ -2,6 +2,7 @@ import type { DestinationStream } from 'pino';
 import { createServices } from '../../src/platform/app.ts';
 import type { Clock } from '../../src/platform/auth/clock.ts';
 import { loadConfig } from '../../src/platform/config.ts';
+import type { Services } from '../../src/platform/http/server.ts';
 import { type App, buildServer } from '../../src/platform/http/server.ts';
 import { createLogger } from '../../src/platform/logger.ts';
 import { openTestDatabase, type TestDatabase } from './db.ts';
@@ -10,6 +11,8 @@ export interface TestServer {
   readonly url: string;
   readonly app: App;
   readonly database: TestDatabase;
+  /** The services the server runs on (e.g. to seed demo accounts). */
+  readonly services: Services;
   close(): Promise<void>;
 }
 
@@ -37,11 +40,15 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     COMMISSIONER_PSEUDONYM_KEY: TEST_PSEUDONYM_KEY,
     ...options.env,
   });
+  const services = createServices(database.db, {
+    config,
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
   const app = await buildServer({
     config,
     logger: createLogger(config, options.logDestination),
     db: database.db,
-    services: createServices(database.db, { config, ...(options.clock ? { clock: options.clock } : {}) }),
+    services,
   });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
@@ -50,6 +57,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     url: `http://127.0.0.1:${port}`,
     app,
     database,
+    services,
     close: async () => {
       await app.close();
       await database.close();

@@ -1,5 +1,6 @@
+import { recordImportAudit, recordImportFailure } from '../../platform/audit/record-import.ts';
 import type { Config } from '../../platform/config.ts';
-import { importReference } from '../../reference/import-reference.ts';
+import { importReference, REFERENCE_IMPORTER } from '../../reference/import-reference.ts';
 import { importProgressBar } from '../progress.ts';
 import { printJson, printTable } from '../table.ts';
 import { withPlatform } from './with-platform.ts';
@@ -15,7 +16,13 @@ export async function importReferenceCommand(
       database.db,
       dir ?? config.referenceDir,
       opts.json ? undefined : progress.onProgress,
-    ).finally(progress.stop);
+    )
+      .catch(async (err: unknown) => {
+        await recordImportFailure(database.db, REFERENCE_IMPORTER, err, 'cli');
+        throw err;
+      })
+      .finally(progress.stop);
+    await recordImportAudit(database.db, REFERENCE_IMPORTER, result, 'cli');
     if (opts.json) return printJson(result);
     if (result.status === 'unchanged') {
       console.log(`Reference data unchanged since import run ${result.runId}: nothing to do.`);

@@ -1,9 +1,14 @@
-import { openPlatform } from '../../platform/app.ts';
+import { openPlatform, type Platform } from '../../platform/app.ts';
+import { recordAudit } from '../../platform/audit/record-audit.ts';
+import { recordImportAudit, recordImportFailure } from '../../platform/audit/record-import.ts';
+import { systemActor } from '../../platform/audit/system-actor.ts';
+import { seedDemoAccounts } from '../../platform/auth/demo-accounts.ts';
 import type { Config } from '../../platform/config.ts';
 import { buildServer } from '../../platform/http/server.ts';
 import { createLogger } from '../../platform/logger.ts';
-import { importReference } from '../../reference/import-reference.ts';
+import { importReference, REFERENCE_IMPORTER } from '../../reference/import-reference.ts';
 import { importProgressBar } from '../progress.ts';
+import { printDemoAccounts } from './users.ts';
 
 export async function serveCommand(config: Config, opts: { port?: string; host?: string }) {
   const port = opts.port === undefined ? config.port : Number(opts.port);
@@ -16,11 +21,16 @@ export async function serveCommand(config: Config, opts: { port?: string; host?:
   if (config.importOnStart) {
     console.log(`Reference data: ${config.referenceDir}`);
     const progress = importProgressBar();
-    const result = await importReference(
-      platform.database.db,
-      config.referenceDir,
-      progress.onProgress,
-    ).finally(progress.stop);
+    const result = await importReference(platform.database.db, config.referenceDir, progress.onProgress)
+      .catch(async (err: unknown) => {
+        await recordImportFailure(platform.database.db, REFERENCE_IMPORTER, err, 'serve');
+        throw err;
+      })
+      .finally(progress.stop);
+    // One audit row per import that wrote something (an unchanged restart is not an import).
+    if (result.status === 'imported') {
+      await recordImportAudit(platform.database.db, REFERENCE_IMPORTER, result, 'serve');
+    }
     console.log(
       result.status === 'unchanged'
         ? `Reference data already imported (run ${result.runId}).`
@@ -36,9 +46,9 @@ export async function serveCommand(config: Config, opts: { port?: string; host?:
   await app.listen({ port, host });
   const address = app.server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
-  console.log(
-    `\nCommissioner is running at http://${host}:${actualPort}/  (API docs: http://${host}:${actualPort}/docs)`,
-  );
+  const url = `http://${host}:${actualPort}/`;
+  if (config.demoAccounts) await seedDemo(platform, url);
+  console.log(`\nCommissioner is running at ${url}  (API docs: ${url}docs)`);
 
   const shutdown = async () => {
     await app.close();
@@ -47,4 +57,27 @@ export async function serveCommand(config: Config, opts: { port?: string; host?:
   };
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
+}
+
+/**
+ * Demo identities for trying each view (never in production: config refuses it). Idempotent: accounts
+ * made on an earlier start keep their passwords, which were printed then.
+ */
+async function seedDemo(platform: Platform, url: string): Promise<void> {
+  const { accounts, patients } = platform.services.access;
+  const result = await seedDemoAccounts(accounts);
+  const seededPatients = await patients.seedSynthetic();
+  if (result.created.length) {
+    await recordAudit(platform.database.db, {
+      ...systemActor('serve'),
+      action: 'demo_seed',
+      record: 'demo_accounts',
+      outcome: 'allowed',
+      detail: { accounts: result.created.map((c) => c.identity.username), syntheticPatients: seededPatients },
+    });
+  }
+  printDemoAccounts(result, url);
+  console.log(
+    `  Synthetic demo patients: ${seededPatients} (labelled SYNTHETIC; NHS numbers in the 999 test range).`,
+  );
 }

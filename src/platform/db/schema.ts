@@ -90,6 +90,100 @@ export interface ImportRejectionTable {
   reason: string;
 }
 
+/** A person with an account (issue #3). `username` is lower case. */
+export interface PersonTable {
+  id: Generated<number>;
+  username: string;
+  display_name: string;
+  password_hash: string | null;
+  is_demo: ColumnType<boolean, boolean | undefined, boolean>;
+  created_at: string;
+  disabled_at: string | null;
+  failed_sign_ins: ColumnType<number, number | undefined, number>;
+  locked_until: string | null;
+  last_sign_in_at: string | null;
+  password_changed_at: string | null;
+}
+
+/** A role a person holds at an organisation, effective-dated (org_code null: a platform role). */
+export interface RoleAssignmentTable {
+  id: Generated<number>;
+  person_id: number;
+  role: string;
+  org_code: string | null;
+  start_date: DateText;
+  end_date: DateText | null;
+  granted_by: string;
+  created_at: string;
+}
+
+export interface AuthSessionTable {
+  token_hash: string;
+  person_id: number;
+  csrf_token: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+  ended_at: string | null;
+  end_reason: string | null;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface ApiTokenTable {
+  id: Generated<number>;
+  token_hash: string;
+  prefix: string;
+  name: string;
+  org_code: string;
+  permissions: string[];
+  created_by: string;
+  created_at: string;
+  expires_at: string | null;
+  revoked_at: string | null;
+  revoked_by: string | null;
+  last_used_at: string | null;
+}
+
+/** Written once, never updated: the type refuses `.set()` on these columns (see also migration 003). */
+type Appended<T> = ColumnType<T, T, never>;
+type AppendedOptional<T> = ColumnType<T, T | undefined, never>;
+
+/** Append-only: the app's database role may insert and select, nothing else (migration 003). */
+export interface AuditEventTable {
+  id: ColumnType<number, never, never>;
+  occurred_at: AppendedOptional<string>;
+  actor_type: Appended<'person' | 'api_token' | 'anonymous' | 'system'>;
+  actor_id: AppendedOptional<string | null>;
+  actor_name: AppendedOptional<string | null>;
+  acting_role: AppendedOptional<string | null>;
+  acting_org: AppendedOptional<string | null>;
+  action: Appended<string>;
+  route: AppendedOptional<string | null>;
+  record: AppendedOptional<string | null>;
+  classification: AppendedOptional<string | null>;
+  owner_org: AppendedOptional<string | null>;
+  outcome: Appended<'allowed' | 'denied' | 'error'>;
+  reason: AppendedOptional<string | null>;
+  status: AppendedOptional<number | null>;
+  ip: AppendedOptional<string | null>;
+  request_id: AppendedOptional<string | null>;
+  detail: ColumnType<Record<string, unknown>, string | undefined, never>;
+}
+
+/** Synthetic demo patients only (the table refuses anything else). */
+export interface PatientIdentityTable {
+  pseudonym: string;
+  nhs_number: string;
+  given_name: string;
+  family_name: string;
+  birth_date: DateText;
+  sex: 'male' | 'female';
+  practice_code: string;
+  synthetic: ColumnType<boolean, true | undefined, never>;
+  source: string;
+}
+
 export interface DB {
   organisation: OrganisationTable;
   relationship: RelationshipTable;
@@ -99,4 +193,10 @@ export interface DB {
   boundary_set: BoundarySetTable;
   import_run: ImportRunTable;
   import_rejection: ImportRejectionTable;
+  person: PersonTable;
+  role_assignment: RoleAssignmentTable;
+  auth_session: AuthSessionTable;
+  api_token: ApiTokenTable;
+  audit_event: AuditEventTable;
+  patient_identity: PatientIdentityTable;
 }

@@ -16,8 +16,15 @@ export type Classification = (typeof CLASSIFICATIONS)[number];
 export interface RouteAccess {
   readonly action: 'read' | 'write';
   readonly classification: Classification;
-  /** The organisation owning the record the request touches, when there is one. */
-  readonly owner?: (request: FastifyRequest) => string | null;
+  /**
+   * The organisation owning the record the request touches; null (or absent) for the platform's own
+   * records. Called after validation, so params, query and body are parsed. May look the owner up.
+   */
+  readonly owner?: (request: FastifyRequest) => string | null | Promise<string | null>;
+  /** The audit log's name for the action when more specific than read/write, e.g. `re_identify`. */
+  readonly auditAction?: string;
+  /** The record named in the audit log (default: the URL path). Codes or pseudonyms only. */
+  readonly auditRecord?: (request: FastifyRequest) => string | null;
 }
 
 declare module 'fastify' {

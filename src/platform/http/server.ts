@@ -17,6 +17,9 @@ import type { StructuralEventService } from '../../modules/organisations/event-s
 import { organisationRoutes } from '../../modules/organisations/routes.ts';
 import type { OrganisationService } from '../../modules/organisations/service.ts';
 import { importRoutes } from '../../reference/routes.ts';
+import { installAccessControl } from '../auth/access-control.ts';
+import type { AccessServices } from '../auth/access-services.ts';
+import { accessRoutes } from '../auth/routes.ts';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import type { Logger } from '../logger.ts';
@@ -25,6 +28,7 @@ import { sendProblem, toProblem } from './problem.ts';
 export interface Services {
   readonly organisations: OrganisationService;
   readonly structuralEvents: StructuralEventService;
+  readonly access: AccessServices;
 }
 
 export interface ServerDeps {
@@ -62,6 +66,8 @@ export async function buildServer(deps: ServerDeps): Promise<App> {
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+  // Authenticate, decide (src/platform/auth/policy.ts) and audit every /api request (issue #3).
+  await installAccessControl(app, deps.services.access);
 
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -99,6 +105,7 @@ export async function buildServer(deps: ServerDeps): Promise<App> {
   await app.register(organisationRoutes(deps.services.organisations), { prefix: '/api' });
   await app.register(structuralEventRoutes(deps.services.structuralEvents), { prefix: '/api' });
   await app.register(importRoutes(deps.db), { prefix: '/api' });
+  await app.register(accessRoutes(deps.services.access), { prefix: '/api' });
 
   const webDir = deps.config.webDir;
   const hasWeb = existsSync(path.join(webDir, 'index.html'));
