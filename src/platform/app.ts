@@ -1,3 +1,6 @@
+import { randomUUID } from 'node:crypto';
+import { GovernanceRepository } from '../modules/governance/repository.ts';
+import { GovernanceService, loadGovernanceDefinitions } from '../modules/governance/service.ts';
 import { StructuralEventRepository } from '../modules/organisations/event-repository.ts';
 import { StructuralEventService } from '../modules/organisations/event-service.ts';
 import { OrganisationRepository } from '../modules/organisations/repository.ts';
@@ -22,10 +25,19 @@ export function createServices(
   db: Database,
   access: { config?: AccessConfig; clock?: Clock } = {},
 ): Services {
+  const clock = access.clock ?? systemClock;
+  const organisationRepository = new OrganisationRepository(db);
   return {
-    organisations: new OrganisationService(new OrganisationRepository(db), loadStructuralRules()),
+    organisations: new OrganisationService(organisationRepository, loadStructuralRules()),
     structuralEvents: new StructuralEventService(new StructuralEventRepository(db)),
-    access: createAccessServices(db, access.config ?? loadConfig({}), access.clock ?? systemClock),
+    access: createAccessServices(db, access.config ?? loadConfig({}), clock),
+    governance: new GovernanceService(
+      new GovernanceRepository(db),
+      organisationRepository,
+      loadGovernanceDefinitions(),
+      clock,
+      () => randomUUID().slice(0, 8),
+    ),
   };
 }
 

@@ -4,6 +4,17 @@ import { ApiTokenRepository } from '../../src/platform/auth/api-token-repository
 import { DEMO_IDENTITIES, seedDemoAccounts } from '../../src/platform/auth/demo-accounts.ts';
 import { hashSecretToken, newSecretToken } from '../../src/platform/auth/secret-token.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
+import {
+  completeConstitution,
+  draftMeeting,
+  heldMeeting,
+  matrixPersonId,
+  meetingOutcome,
+  noPendingVariation,
+  pendingVariation,
+  publishedMeeting,
+  seedMatrixGovernance,
+} from './governance-fixtures.ts';
 import { type Session, sessionHeaders, signIn } from './sessions.ts';
 
 /**
@@ -72,6 +83,10 @@ const PATIENT_PRACTICE: Record<OwnerLabel, string> = { own: 'A83005', linked: 'A
 const ALL = 'AAA AAA AAA AAA AAA AAA AAA AAA AAA AAA AAA AAA AAA';
 const ADMIN_ONLY = 'DDD DDD DDD DDD DDD DDD DDD DDD DDD DDD AAA DDD DDD';
 const ORG_INTERNAL_READ = 'ADD ADD ADD ADD AAA AAD AAD AAD ADD ADD DDD DDD ADD';
+// Owners 00C/00C/00D: a CCG's staff and its token reach their own CCG; area team, region and Board
+// every CCG; the HWB the CCG overlapping it (00C), not 00D.
+const CCG_INTERNAL_READ = 'AAD AAD AAD DDD AAA AAA AAA AAD DDD DDD DDD DDD AAD';
+const CCG_INTERNAL_WRITE = 'AAD AAD AAD DDD DDD DDD DDD DDD DDD DDD DDD DDD AAD';
 const EXPECT: Record<string, string> = {
   'GET /api/organisations': ALL,
   'GET /api/organisations/:code': ALL,
@@ -104,6 +119,33 @@ const EXPECT: Record<string, string> = {
   'GET /api/patients/responsible-population/:code': 'DDD ADD DDD ADD AAA AAD AAD DDD DDD DDD DDD DDD DDD',
   'POST /api/patients/reidentify': 'DDD DDD DDD ADD DDD DDD DDD DDD DDD DDD DDD DDD DDD',
   'GET /api/audit': ADMIN_ONLY,
+  // Governance (issue #4): published records for all; the CCG's internal records for the CCG, the
+  // Board and the HWBs it overlaps. Owners: own = 00C, linked = 00C, other = 00D for every actor.
+  'GET /api/ccgs/:code/governing-body': ALL,
+  'GET /api/ccgs/:code/register-of-interests': ALL,
+  'GET /api/ccgs/:code/constitution': ALL,
+  'GET /api/ccgs/:code/meetings': ALL,
+  'GET /api/meetings/:meetingId/minutes': ALL,
+  'GET /api/ccgs/:code/procurement-decisions': ALL,
+  'GET /api/ccgs/:code/governance/compliance': CCG_INTERNAL_READ,
+  'GET /api/ccgs/:code/register-of-interests/internal': CCG_INTERNAL_READ,
+  'GET /api/ccgs/:code/gifts-hospitality': CCG_INTERNAL_READ,
+  'GET /api/ccgs/:code/breaches': CCG_INTERNAL_READ,
+  'GET /api/ccgs/:code/constitution/versions': CCG_INTERNAL_READ,
+  'GET /api/ccgs/:code/meetings/internal': CCG_INTERNAL_READ,
+  'GET /api/meetings/:meetingId': CCG_INTERNAL_READ,
+  'GET /api/meetings/:meetingId/conflict-plan': CCG_INTERNAL_READ,
+  'POST /api/ccgs/:code/declarations': CCG_INTERNAL_WRITE,
+  'POST /api/ccgs/:code/nil-returns': CCG_INTERNAL_WRITE,
+  'POST /api/ccgs/:code/gifts-hospitality': CCG_INTERNAL_WRITE,
+  'POST /api/ccgs/:code/breaches': CCG_INTERNAL_WRITE,
+  'POST /api/ccgs/:code/constitution/variations': CCG_INTERNAL_WRITE,
+  'POST /api/ccgs/:code/meetings': CCG_INTERNAL_WRITE,
+  'POST /api/meetings/:meetingId/outcome': CCG_INTERNAL_WRITE,
+  'POST /api/meetings/:meetingId/publish': CCG_INTERNAL_WRITE,
+  'POST /api/ccgs/:code/constitution/variations/:version/decision':
+    'DDD DDD DDD DDD DDD DDD AAA DDD DDD DDD DDD DDD DDD',
+  'GET /api/governance/compliance': 'DDD DDD DDD DDD AAA AAA AAA DDD DDD DDD DDD DDD DDD',
 };
 
 function expected(route: string, actor: ActorId, owner: OwnerLabel): 'A' | 'D' {
@@ -121,6 +163,8 @@ interface Ctx {
 interface Case {
   /** The owner is fixed by the route (public data, the platform's records): run once per actor. */
   readonly ownerless?: true;
+  /** Owners by label for every actor, where the route's records belong to CCGs only. */
+  readonly owners?: Record<OwnerLabel, string>;
   /** The request ends the actor's session (sign-in replaces it, sign-out ends it): sign in again after. */
   readonly endsSession?: true;
   build(ctx: Ctx): Promise<{ url: string; payload?: Record<string, unknown> }>;
@@ -136,6 +180,12 @@ const pseudonyms = new Map<string, string>();
 let counter = 0;
 
 const get = (url: string) => async () => ({ url });
+const CCG_OWNERS: Record<OwnerLabel, string> = { own: '00C', linked: '00C', other: '00D' };
+/** A route on a CCG's records: owners 00C/00C/00D for every actor. */
+const ccg = (url: (code: string) => string, payload?: (code: string) => Record<string, unknown>): Case => ({
+  owners: CCG_OWNERS,
+  build: async ({ owner }) => ({ url: url(owner), ...(payload ? { payload: payload(owner) } : {}) }),
+});
 const ownerless = (url: string, payload?: Record<string, unknown>): Case => ({
   ownerless: true,
   build: async () => ({ url, ...(payload ? { payload } : {}) }),
@@ -253,6 +303,116 @@ const CASES: Record<string, Case> = {
     }),
   },
   'GET /api/audit': ownerless('/api/audit?limit=5'),
+  'GET /api/ccgs/:code/governing-body': ownerless('/api/ccgs/00C/governing-body'),
+  'GET /api/ccgs/:code/register-of-interests': ownerless('/api/ccgs/00C/register-of-interests'),
+  'GET /api/ccgs/:code/constitution': ownerless('/api/ccgs/00C/constitution?asAt=2014-06-01'),
+  'GET /api/ccgs/:code/meetings': ownerless('/api/ccgs/00C/meetings'),
+  'GET /api/meetings/:meetingId/minutes': {
+    ownerless: true,
+    build: async () => ({ url: `/api/meetings/${await publishedMeeting(server, '00C')}/minutes` }),
+  },
+  'GET /api/ccgs/:code/procurement-decisions': ownerless('/api/ccgs/00C/procurement-decisions'),
+  'GET /api/ccgs/:code/governance/compliance': ccg((c) => `/api/ccgs/${c}/governance/compliance`),
+  'GET /api/ccgs/:code/register-of-interests/internal': ccg(
+    (c) => `/api/ccgs/${c}/register-of-interests/internal`,
+  ),
+  'GET /api/ccgs/:code/gifts-hospitality': ccg((c) => `/api/ccgs/${c}/gifts-hospitality`),
+  'GET /api/ccgs/:code/breaches': ccg((c) => `/api/ccgs/${c}/breaches`),
+  'GET /api/ccgs/:code/constitution/versions': ccg((c) => `/api/ccgs/${c}/constitution/versions`),
+  'GET /api/ccgs/:code/meetings/internal': ccg((c) => `/api/ccgs/${c}/meetings/internal`),
+  'GET /api/meetings/:meetingId': {
+    owners: CCG_OWNERS,
+    build: async ({ owner }) => ({ url: `/api/meetings/${await draftMeeting(server, owner)}` }),
+  },
+  'GET /api/meetings/:meetingId/conflict-plan': {
+    owners: CCG_OWNERS,
+    build: async ({ owner }) => ({ url: `/api/meetings/${await draftMeeting(server, owner)}/conflict-plan` }),
+  },
+  'POST /api/ccgs/:code/declarations': ccg(
+    (c) => `/api/ccgs/${c}/declarations`,
+    (c) => ({
+      personId: matrixPersonId(c),
+      capacity: 'gb_member',
+      interestType: 'financial',
+      description: 'Partner in a member practice',
+      entity: { kind: 'organisation', code: 'A83005' },
+      aroseOn: '2013-04-01',
+      startDate: '2013-04-01',
+      endDate: null,
+    }),
+  ),
+  'POST /api/ccgs/:code/nil-returns': ccg(
+    (c) => `/api/ccgs/${c}/nil-returns`,
+    (c) => ({ personId: matrixPersonId(c), capacity: 'gb_member' }),
+  ),
+  'POST /api/ccgs/:code/gifts-hospitality': ccg(
+    (c) => `/api/ccgs/${c}/gifts-hospitality`,
+    (c) => ({
+      personId: matrixPersonId(c),
+      kind: 'hospitality',
+      description: 'Working lunch',
+      offeredOn: '2013-05-01',
+      valuePence: 1500,
+      donor: { name: 'A supplier', entity: null, isSupplierOrContractor: true },
+      cashOrVoucher: false,
+      accepted: true,
+      declaredOn: '2013-05-02',
+      seniorApprovalBy: null,
+    }),
+  ),
+  'POST /api/ccgs/:code/breaches': ccg(
+    (c) => `/api/ccgs/${c}/breaches`,
+    (c) => ({
+      reportedOn: '2013-06-01',
+      personId: matrixPersonId(c),
+      description: 'Interest declared late',
+      actionTaken: 'Reminder sent',
+    }),
+  ),
+  'POST /api/ccgs/:code/constitution/variations': {
+    owners: CCG_OWNERS,
+    build: async ({ owner }) => {
+      await noPendingVariation(server, owner);
+      return {
+        url: `/api/ccgs/${owner}/constitution/variations`,
+        payload: await completeConstitution(server, owner, '2014-04-01'),
+      };
+    },
+  },
+  'POST /api/ccgs/:code/meetings': ccg(
+    (c) => `/api/ccgs/${c}/meetings`,
+    (c) => ({
+      body: 'governing_body',
+      date: '2013-07-01',
+      part: 'public',
+      chairPersonId: matrixPersonId(c),
+      deputyChairPersonId: null,
+      quorum: { minimumMembers: 1, requiredRoles: [], fallback: 'defer' },
+      agendaItems: [
+        { itemId: 'I1', title: 'Item', privateReason: null, decision: false, concernedEntities: [] },
+      ],
+      attendees: [{ personId: matrixPersonId(c), voting: true, categories: ['gp'] }],
+    }),
+  ),
+  'POST /api/meetings/:meetingId/outcome': {
+    owners: CCG_OWNERS,
+    build: async ({ owner }) => ({
+      url: `/api/meetings/${await draftMeeting(server, owner)}/outcome`,
+      payload: meetingOutcome(owner),
+    }),
+  },
+  'POST /api/meetings/:meetingId/publish': {
+    owners: CCG_OWNERS,
+    build: async ({ owner }) => ({ url: `/api/meetings/${await heldMeeting(server, owner)}/publish` }),
+  },
+  'POST /api/ccgs/:code/constitution/variations/:version/decision': {
+    ownerless: true,
+    build: async () => ({
+      url: `/api/ccgs/00C/constitution/variations/${await pendingVariation(server, '00C')}/decision`,
+      payload: { approve: true, note: 'Approved by the Board' },
+    }),
+  },
+  'GET /api/governance/compliance': ownerless('/api/governance/compliance'),
 };
 
 function headersFor(actor: ActorId, method: string): Record<string, string> {
@@ -301,6 +461,15 @@ beforeAll(async () => {
   );
   apiToken = issued.token;
   for (const actor of ACTORS) await signInAs(actor);
+  await seedMatrixGovernance(server, ['00C', '00D']);
+  // An approved constitution, so the public constitution route has one to show.
+  const v = await pendingVariation(server, '00C');
+  await server.services.governance.decideVariation(
+    '00C',
+    v,
+    { approve: true, note: 'first version' },
+    'matrix',
+  );
 }, 180_000);
 
 afterAll(async () => server?.close());
@@ -336,7 +505,8 @@ describe('permission matrix', () => {
       }
       for (const label of spec.ownerless ? (['own'] as const) : OWNER_LABELS) {
         const n = ++counter;
-        let { url, payload } = await spec.build({ server, actor, owner: OWNERS[actor][label], label, n });
+        const owner = (spec.owners ?? OWNERS[actor])[label];
+        let { url, payload } = await spec.build({ server, actor, owner, label, n });
         url = url.replace('SCRATCH', String(scratchPersonId));
         const requestId = `matrix-${String(n).padStart(6, '0')}`;
         const res = await server.app.inject({
@@ -362,7 +532,7 @@ describe('permission matrix', () => {
           : audit.rows.length === 0;
         if (!ok || !auditOk) {
           mismatches.push(
-            `${actor} on ${label} (${OWNERS[actor][label]}): expected ${want}, got ${res.statusCode} ${res.body.slice(0, 160)}; audit ${JSON.stringify(audit.rows)}`,
+            `${actor} on ${label} (${owner}): expected ${want}, got ${res.statusCode} ${res.body.slice(0, 160)}; audit ${JSON.stringify(audit.rows)}`,
           );
         }
       }

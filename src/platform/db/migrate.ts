@@ -3,12 +3,14 @@ import { type Migration, type MigrationProvider, Migrator } from 'kysely/migrati
 import * as m001 from './migrations/001-registry.ts';
 import * as m002 from './migrations/002-imports.ts';
 import * as m003 from './migrations/003-access.ts';
+import * as m004 from './migrations/004-governance.ts';
 
 /** Migrations are listed here, in order, so they run the same from tsx, tests and a bundle. */
 const MIGRATIONS: Record<string, Migration> = {
   '001-registry': m001,
   '002-imports': m002,
   '003-access': m003,
+  '004-governance': m004,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -184,7 +184,111 @@ export interface PatientIdentityTable {
   source: string;
 }
 
+type Json<T extends object = Record<string, unknown>> = JSONColumnType<T, string, string>;
+
+export interface GovCcgContextTable {
+  ccg_code: string;
+  commissioned_provider_codes: string[];
+  synthetic: boolean;
+}
+
+export interface GovPersonTable {
+  ccg_code: string;
+  person_id: string;
+  name: string;
+  record: Json;
+  synthetic: boolean;
+}
+
+export interface GovRegisterMemberTable {
+  ccg_code: string;
+  person_id: string;
+  capacity: string;
+  start_date: DateText;
+  end_date: DateText | null;
+  synthetic: boolean;
+}
+
+export interface GovDeclarationTable {
+  declaration_id: string;
+  ccg_code: string;
+  person_id: string;
+  record: Json;
+  synthetic: boolean;
+  recorded_at: Timestamp;
+}
+
+export interface GovNilReturnTable {
+  ccg_code: string;
+  person_id: string;
+  capacity: string;
+  returned_on: DateText;
+  synthetic: boolean;
+}
+
+export interface GovGiftHospitalityTable {
+  entry_id: string;
+  ccg_code: string;
+  person_id: string;
+  record: Json;
+  synthetic: boolean;
+}
+
+export interface GovBreachTable {
+  breach_id: string;
+  ccg_code: string;
+  reported_on: DateText;
+  record: Json;
+  synthetic: boolean;
+}
+
+export interface GovConstitutionTable {
+  ccg_code: string;
+  version: number;
+  effective_from: DateText;
+  status: 'draft' | 'submitted' | 'approved' | 'rejected';
+  content: Json;
+  submitted_at: string | null;
+  decided_at: string | null;
+  decided_by: string | null;
+  decision_note: string | null;
+  synthetic: boolean;
+}
+
+export interface GovMeetingTable {
+  meeting_id: string;
+  ccg_code: string;
+  body: string;
+  date: DateText;
+  status: 'draft' | 'held' | 'published';
+  record: Json;
+  minutes: Json | null;
+  published_at: string | null;
+  synthetic: boolean;
+}
+
+export interface GovProcurementDecisionTable {
+  id: Generated<number>;
+  ccg_code: string;
+  decided_on: DateText;
+  meeting_id: string | null;
+  item_id: string | null;
+  record: Json;
+  source: string;
+  synthetic: boolean;
+}
+
 export interface DB {
+  gov_ccg_context: GovCcgContextTable;
+  gov_person: GovPersonTable;
+  gov_register_member: GovRegisterMemberTable;
+  gov_declaration: GovDeclarationTable;
+  gov_nil_return: GovNilReturnTable;
+  gov_gift_hospitality: GovGiftHospitalityTable;
+  gov_breach: GovBreachTable;
+  gov_constitution: GovConstitutionTable;
+  gov_meeting: GovMeetingTable;
+  gov_procurement_decision: GovProcurementDecisionTable;
   organisation: OrganisationTable;
   relationship: RelationshipTable;
   structural_event: StructuralEventTable;

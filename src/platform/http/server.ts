@@ -12,6 +12,8 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import { governanceRoutes } from '../../modules/governance/routes.ts';
+import type { GovernanceService } from '../../modules/governance/service.ts';
 import { structuralEventRoutes } from '../../modules/organisations/event-routes.ts';
 import type { StructuralEventService } from '../../modules/organisations/event-service.ts';
 import { organisationRoutes } from '../../modules/organisations/routes.ts';
@@ -29,6 +31,7 @@ export interface Services {
   readonly organisations: OrganisationService;
   readonly structuralEvents: StructuralEventService;
   readonly access: AccessServices;
+  readonly governance: GovernanceService;
 }
 
 export interface ServerDeps {
@@ -106,6 +109,7 @@ export async function buildServer(deps: ServerDeps): Promise<App> {
   await app.register(structuralEventRoutes(deps.services.structuralEvents), { prefix: '/api' });
   await app.register(importRoutes(deps.db), { prefix: '/api' });
   await app.register(accessRoutes(deps.services.access), { prefix: '/api' });
+  await app.register(governanceRoutes(deps.services.governance), { prefix: '/api' });
 
   const webDir = deps.config.webDir;
   const hasWeb = existsSync(path.join(webDir, 'index.html'));

@@ -1,4 +1,6 @@
 /** The governance rules: pure functions over plain data, with their rule book and threshold table loaders. */
+
+export { type ConstitutionCheckInput, checkConstitution } from './constitution-completeness.ts';
 export { addDays, addMonths, addYears, daysBetween, inPeriod, isIsoDate } from './dates.ts';
 export {
   describeEntity,

@@ -44,6 +44,13 @@ export const GOVERNANCE_RULE_IDS = [
   'MTG-CHAIR-CONFLICTED',
   'MTG-INQUORATE',
   'MTG-PRIVATE-ITEM-REASON',
+  'CON-NAME',
+  'CON-MEMBERS',
+  'CON-AREA',
+  'CON-DECISION-MAKING',
+  'CON-CONFLICTS',
+  'CON-TRANSPARENCY',
+  'CON-PUBLIC-INVOLVEMENT',
 ] as const;
 export type GovernanceRuleId = (typeof GOVERNANCE_RULE_IDS)[number];
 
