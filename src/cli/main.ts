@@ -4,6 +4,7 @@ import { AppError } from '../platform/errors.ts';
 import { auditCommand } from './commands/audit.ts';
 import { checkStructureCommand } from './commands/check-structure.ts';
 import { orgsEventCommand } from './commands/event.ts';
+import { governanceCheckCommand } from './commands/governance.ts';
 import { importReferenceCommand } from './commands/import-reference.ts';
 import { orgsHistoryCommand, orgsListCommand, orgsShowCommand } from './commands/orgs.ts';
 import { serveCommand } from './commands/serve.ts';
@@ -71,6 +72,15 @@ orgs
   .option('--dry-run', 'validate and show the effect without recording it')
   .option('--json', 'print JSON')
   .action((file, opts) => orgsEventCommand(config(), file, opts));
+
+program
+  .command('governance')
+  .description('CCG governance')
+  .command('check <file>')
+  .description('check a governing body (JSON) against CCG Regs 2012 reg 11–13 and Schedules 4 and 5')
+  .addOption(asAt)
+  .option('--json', 'print the violations as JSON, each with a stable rule id')
+  .action((file, opts) => governanceCheckCommand(file, opts));
 
 program
   .command('check')
