@@ -4,6 +4,10 @@ import { Footer } from './components/Footer.tsx';
 import { Header } from './components/Header.tsx';
 import { Link } from './components/Link.tsx';
 import { useTitle } from './components/use-title.ts';
+import { AccountPage } from './features/account/AccountPage.tsx';
+import { ApiTokensPage } from './features/account/ApiTokensPage.tsx';
+import { SignInPage } from './features/account/SignInPage.tsx';
+import { AuditPage } from './features/audit/AuditPage.tsx';
 import { CcgPage } from './features/ccg/CcgPage.tsx';
 import { MapPage } from './features/map/MapPage.tsx';
 import { OrganisationPage } from './features/organisations/OrganisationPage.tsx';
@@ -12,6 +16,7 @@ import { PracticePage } from './features/practice/PracticePage.tsx';
 import { StructurePage } from './features/structure/StructurePage.tsx';
 import { useAsAt } from './lib/as-at.ts';
 import { consumePushFlag, matchRoute, type Route, useLocation } from './lib/router.ts';
+import { SessionProvider } from './lib/session.tsx';
 
 function NotFound() {
   useTitle('Page not found');
@@ -41,6 +46,14 @@ function Page({ route, asAt }: { readonly route: Route; readonly asAt: string })
       return <SearchPage asAt={asAt} />;
     case 'structure':
       return <StructurePage asAt={asAt} />;
+    case 'sign-in':
+      return <SignInPage />;
+    case 'account':
+      return <AccountPage />;
+    case 'audit':
+      return <AuditPage />;
+    case 'api-tokens':
+      return <ApiTokensPage code={route.code} />;
     case 'not-found':
       return <NotFound />;
   }
@@ -62,7 +75,7 @@ export function App() {
   }, [pathname]);
 
   return (
-    <>
+    <SessionProvider>
       <a className="skip-link" href="#main">
         Skip to main content
       </a>
@@ -73,6 +86,6 @@ export function App() {
         </ErrorBoundary>
       </main>
       <Footer />
-    </>
+    </SessionProvider>
   );
 }

@@ -14,6 +14,8 @@ export interface Column<T> {
   readonly nowrap?: boolean;
   /** Only in the CSV, not on screen (e.g. machine-readable detail). */
   readonly csvOnly?: boolean;
+  /** Only on screen, not in the CSV (e.g. a row's buttons). */
+  readonly screenOnly?: boolean;
 }
 
 type Direction = 'ascending' | 'descending';
@@ -96,10 +98,11 @@ export function DataTable<T>({
   };
 
   const exportCsv = () => {
+    const csvColumns = columns.filter((c) => !c.screenOnly);
     downloadCsv(
       csvFilename,
-      columns.map((c) => c.header),
-      sorted.map((row) => columns.map((c): CsvCell => c.value(row))),
+      csvColumns.map((c) => c.header),
+      sorted.map((row) => csvColumns.map((c): CsvCell => c.value(row))),
     );
   };
 

@@ -1,6 +1,11 @@
-import { type FormEvent, useEffect, useId, useState } from 'react';
+import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from 'react';
+import { toApiError } from '../lib/api.ts';
+import type { RoleBookResponse } from '../lib/api-types.ts';
 import { DEFAULT_AS_AT, isIsoDate, setAsAt, useAsAt } from '../lib/as-at.ts';
-import { useLocation } from '../lib/router.ts';
+import { canReadAuditLog } from '../lib/roles.ts';
+import { signInPath, useLocation } from '../lib/router.ts';
+import { useSession } from '../lib/session.tsx';
+import { useApi } from '../lib/use-api.ts';
 import { Link } from './Link.tsx';
 
 const NAV = [
@@ -8,7 +13,10 @@ const NAV = [
   {
     to: '/organisations',
     label: 'Organisations',
-    match: (p: string) => p === '/organisations' || p.startsWith('/org/') || p.startsWith('/practice/'),
+    match: (p: string) =>
+      p === '/organisations' ||
+      (p.startsWith('/org/') && !p.endsWith('/api-tokens')) ||
+      p.startsWith('/practice/'),
   },
   { to: '/structure', label: 'Structural check', match: (p: string) => p === '/structure' },
 ] as const;
@@ -64,8 +72,106 @@ function AsAtControl() {
   );
 }
 
+function PersonIcon() {
+  return (
+    <svg aria-hidden="true" viewBox="0 0 16 16" width="16" height="16" className="icon">
+      <circle cx="8" cy="5" r="3" fill="none" stroke="currentColor" strokeWidth="1.6" />
+      <path
+        d="M2.5 14.5c.6-3 2.8-4.5 5.5-4.5s4.9 1.5 5.5 4.5"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="1.6"
+      />
+    </svg>
+  );
+}
+
+/** Signed out: a "Sign in" link that comes back here. Signed in: who, and a "Sign out" button. */
+function AccountBar() {
+  const { session, signOut } = useSession();
+  const { pathname, href } = useLocation();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [announce, setAnnounce] = useState('');
+  const bar = useRef<HTMLDivElement>(null);
+  const focusSignIn = useRef(false);
+
+  // After signing out here, keep keyboard focus in the same place: on the "Sign in" link.
+  useEffect(() => {
+    if (session.status === 'signed-in') setAnnounce('');
+    if (session.status === 'signed-out' && focusSignIn.current) {
+      focusSignIn.current = false;
+      bar.current?.querySelector<HTMLElement>('a')?.focus();
+    }
+  }, [session.status]);
+
+  const onSignOut = async () => {
+    setBusy(true);
+    setError(null);
+    focusSignIn.current = true;
+    try {
+      await signOut();
+      setAnnounce('You have signed out.');
+    } catch (err) {
+      focusSignIn.current = false;
+      setError(`Could not sign out: ${toApiError(err).title}. Try again.`);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  let content: ReactNode = null;
+  if (session.status === 'signed-out') {
+    const onSignInPage = pathname === '/sign-in';
+    content = (
+      <Link
+        to={onSignInPage ? href : signInPath(href)}
+        className="account-bar__link"
+        aria-current={onSignInPage ? 'page' : undefined}
+      >
+        <PersonIcon />
+        Sign in
+      </Link>
+    );
+  } else if (session.status === 'signed-in') {
+    content = (
+      <>
+        <span className="account-bar__who">
+          <PersonIcon />
+          <span className="sr-only">Signed in as </span>
+          <Link to="/account" className="account-bar__link" data-testid="signed-in-as">
+            {session.person.displayName}
+          </Link>
+        </span>
+        <button type="button" className="account-bar__button" onClick={onSignOut} disabled={busy}>
+          {busy ? 'Signing out…' : 'Sign out'}
+        </button>
+      </>
+    );
+  }
+
+  return (
+    <div className="account-bar" ref={bar}>
+      {content}
+      {error && (
+        <span className="as-at__error" role="alert">
+          {error}
+        </span>
+      )}
+      <span className="sr-only" role="status">
+        {announce}
+      </span>
+    </div>
+  );
+}
+
 export function Header() {
   const { pathname } = useLocation();
+  const { session } = useSession();
+  const signedIn = session.status === 'signed-in';
+  const roleBook = useApi<RoleBookResponse>(signedIn ? '/api/access/roles' : null, { cache: true });
+  const showAudit =
+    signedIn && canReadAuditLog(session.roles, roleBook.status === 'success' ? roleBook.data.items : null);
   return (
     <header className="site-header">
       <div className="container site-header__inner">
@@ -78,7 +184,10 @@ export function Header() {
             <span className="brand__tagline">The English NHS commissioning system</span>
           </span>
         </Link>
-        <AsAtControl />
+        <div className="site-header__tools">
+          <AsAtControl />
+          <AccountBar />
+        </div>
       </div>
       <nav className="site-nav" aria-label="Main">
         <ul className="container site-nav__list">
@@ -92,6 +201,25 @@ export function Header() {
           <li>
             <a href="/docs">API docs</a>
           </li>
+          {signedIn && (
+            <li className="site-nav__item--end">
+              <Link
+                to="/account"
+                aria-current={
+                  pathname === '/account' || pathname.endsWith('/api-tokens') ? 'page' : undefined
+                }
+              >
+                Account
+              </Link>
+            </li>
+          )}
+          {showAudit && (
+            <li>
+              <Link to="/admin/audit" aria-current={pathname === '/admin/audit' ? 'page' : undefined}>
+                Audit log
+              </Link>
+            </li>
+          )}
         </ul>
       </nav>
     </header>

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { type ReactNode, useEffect, useRef } from 'react';
 import type { ApiError } from '../lib/api.ts';
 
 export function Loading({ label = 'Loading…' }: { readonly label?: string }) {
@@ -10,10 +10,26 @@ export function Loading({ label = 'Loading…' }: { readonly label?: string }) {
   );
 }
 
-/** The API's problem+json: its title, detail and every `path: message`. */
-export function ErrorPanel({ error, heading }: { readonly error: ApiError; readonly heading?: string }) {
+/**
+ * The API's problem+json: its title, detail and every `path: message`. With `focus`, it takes
+ * keyboard focus when it appears (after a form was refused).
+ */
+export function ErrorPanel({
+  error,
+  heading,
+  focus = false,
+}: {
+  readonly error: ApiError;
+  readonly heading?: string;
+  readonly focus?: boolean;
+}) {
+  const panel = useRef<HTMLDivElement>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: focus again for each new error
+  useEffect(() => {
+    if (focus) panel.current?.focus();
+  }, [focus, error]);
   return (
-    <div className="error-panel" role="alert">
+    <div className="error-panel" role="alert" ref={panel} tabIndex={focus ? -1 : undefined}>
       <h2 className="error-panel__title">{heading ?? error.title}</h2>
       {heading && <p className="error-panel__api-title">{error.title}</p>}
       {error.detail && <p>{error.detail}</p>}
@@ -36,12 +52,12 @@ export function Notice({
   title,
   children,
 }: {
-  readonly tone?: 'info' | 'warning';
+  readonly tone?: 'info' | 'warning' | 'success';
   readonly title?: string;
   readonly children: ReactNode;
 }) {
   return (
-    <div className={`notice notice--${tone}`} role={tone === 'warning' ? 'status' : undefined}>
+    <div className={`notice notice--${tone}`} role={tone === 'info' ? undefined : 'status'}>
       {title && <p className="notice__title">{title}</p>}
       <div>{children}</div>
     </div>

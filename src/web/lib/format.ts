@@ -43,3 +43,38 @@ export function formatShare(share: string | null): string {
   const value = Number(share);
   return Number.isFinite(value) ? `${(value * 100).toFixed(1)}%` : share;
 }
+
+const dateTime = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  timeZoneName: 'short',
+});
+const relative = new Intl.RelativeTimeFormat('en-GB', { numeric: 'auto' });
+
+/** A moment in the reader's own time zone: "3 Jun 2013, 09:00:00 BST"; null → the fallback. */
+export function formatDateTime(iso: string | null, fallback = '—'): string {
+  if (!iso) return fallback;
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : dateTime.format(date);
+}
+
+/** How far a moment is from `now`: "in 30 minutes", "2 hours ago", "in 3 days". */
+export function formatFromNow(iso: string, now: number = Date.now()): string {
+  const seconds = (Date.parse(iso) - now) / 1000;
+  if (Number.isNaN(seconds)) return '';
+  const abs = Math.abs(seconds);
+  if (abs < 45) return relative.format(Math.round(seconds), 'second');
+  if (abs < 45 * 60) return relative.format(Math.round(seconds / 60), 'minute');
+  if (abs < 36 * 3600) return relative.format(Math.round(seconds / 3600), 'hour');
+  return relative.format(Math.round(seconds / 86_400), 'day');
+}
+
+/** Today in the reader's own time zone, as YYYY-MM-DD. */
+export function localIsoDate(date: Date = new Date()): string {
+  const month = String(date.getMonth() + 1).padStart(2, '0');
+  return `${date.getFullYear()}-${month}-${String(date.getDate()).padStart(2, '0')}`;
+}

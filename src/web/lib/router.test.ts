@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { asAtFrom, DEFAULT_AS_AT, isIsoDate, withAsAt } from './as-at.ts';
-import { matchRoute } from './router.ts';
+import { matchRoute, needsSignIn, safeReturnPath, signInPath } from './router.ts';
 
 describe('matchRoute', () => {
   it.each([
@@ -12,12 +12,54 @@ describe('matchRoute', () => {
     ['/org/E38%20X', { name: 'org', code: 'E38 X' }],
     ['/organisations', { name: 'organisations' }],
     ['/structure', { name: 'structure' }],
+    ['/sign-in', { name: 'sign-in' }],
+    ['/account', { name: 'account' }],
+    ['/admin/audit', { name: 'audit' }],
+    ['/org/00C/api-tokens', { name: 'api-tokens', code: '00C' }],
+    ['/org/00C/api-tokens/', { name: 'api-tokens', code: '00C' }],
+    ['/org//api-tokens', { name: 'not-found' }],
+    ['/admin', { name: 'not-found' }],
     ['/ccg/', { name: 'not-found' }],
     ['/ccg/00C/extra', { name: 'not-found' }],
     ['/ccg/%E0%A4%A', { name: 'not-found' }],
     ['/nowhere', { name: 'not-found' }],
   ])('%s', (path, route) => {
     expect(matchRoute(path)).toEqual(route);
+  });
+});
+
+describe('signing in and back', () => {
+  it('needs sign-in only for the account, audit and token pages', () => {
+    expect(needsSignIn(matchRoute('/account'))).toBe(true);
+    expect(needsSignIn(matchRoute('/admin/audit'))).toBe(true);
+    expect(needsSignIn(matchRoute('/org/00C/api-tokens'))).toBe(true);
+    expect(needsSignIn(matchRoute('/'))).toBe(false);
+    expect(needsSignIn(matchRoute('/sign-in'))).toBe(false);
+  });
+
+  it('returns only to a path on this site, never to another host or the sign-in page', () => {
+    expect(safeReturnPath('/ccg/00C?asAt=2014-04-01')).toBe('/ccg/00C?asAt=2014-04-01');
+    expect(safeReturnPath('/admin/audit?outcome=denied#events')).toBe('/admin/audit?outcome=denied#events');
+    for (const bad of [
+      null,
+      '',
+      'account',
+      'https://evil.example/',
+      '//evil.example/x',
+      '/\\evil.example',
+      '/\t/evil.example',
+      'javascript:alert(1)',
+      '/sign-in',
+      '/sign-in?next=/x',
+    ]) {
+      expect(safeReturnPath(bad)).toBe('/account');
+    }
+    expect(safeReturnPath('//evil.example', '/')).toBe('/');
+  });
+
+  it('links to the sign-in page with the way back', () => {
+    expect(signInPath('/ccg/00C?asAt=2014-04-01')).toBe('/sign-in?next=%2Fccg%2F00C%3FasAt%3D2014-04-01');
+    expect(signInPath()).toBe('/sign-in');
   });
 });
 

@@ -48,15 +48,47 @@ export function consumePushFlag(): boolean {
   return was;
 }
 
-export function navigate(to: string, options: { readonly replace?: boolean } = {}): void {
+/**
+ * Goes to `to`. `replace` swaps the current history entry (e.g. leaving the sign-in form, which the
+ * back button should not return to); `moveFocus` still scrolls up and moves focus as a link would.
+ */
+export function navigate(
+  to: string,
+  options: { readonly replace?: boolean; readonly moveFocus?: boolean } = {},
+): void {
   if (to === snapshot()) return;
   if (options.replace) {
     window.history.replaceState(null, '', to);
+    lastWasPush = options.moveFocus === true;
   } else {
     window.history.pushState(null, '', to);
     lastWasPush = true;
   }
   notify();
+}
+
+/**
+ * A place in the app that is safe to return to after signing in: a path on this site only (never
+ * `//host`, `/\\host` or an absolute URL, which would make the sign-in page an open redirect), and never
+ * the sign-in page itself.
+ */
+export function safeReturnPath(next: string | null | undefined, fallback = '/account'): string {
+  if (!next?.startsWith('/')) return fallback;
+  const base = 'https://commissioner.invalid';
+  let url: URL;
+  try {
+    // The browser's own parsing: it reads `/\\host` and `/\t/host` as another host, as a browser would.
+    url = new URL(next, base);
+  } catch {
+    return fallback;
+  }
+  if (url.origin !== base || url.pathname === '/sign-in') return fallback;
+  return url.pathname + url.search + url.hash;
+}
+
+/** The sign-in page, coming back to `here` (a path with its query) afterwards. */
+export function signInPath(here?: string): string {
+  return here ? `/sign-in?${new URLSearchParams({ next: here }).toString()}` : '/sign-in';
 }
 
 export type Route =
@@ -66,7 +98,16 @@ export type Route =
   | { readonly name: 'org'; readonly code: string }
   | { readonly name: 'organisations' }
   | { readonly name: 'structure' }
+  | { readonly name: 'sign-in' }
+  | { readonly name: 'account' }
+  | { readonly name: 'audit' }
+  | { readonly name: 'api-tokens'; readonly code: string }
   | { readonly name: 'not-found' };
+
+/** Routes that need a signed-in person (the rest of the app is public). */
+export function needsSignIn(route: Route): boolean {
+  return route.name === 'account' || route.name === 'audit' || route.name === 'api-tokens';
+}
 
 function decode(segment: string): string | null {
   try {
@@ -83,6 +124,14 @@ export function matchRoute(pathname: string): Route {
   if (path === '/' || path === '') return { name: 'map' };
   if (path === '/organisations') return { name: 'organisations' };
   if (path === '/structure') return { name: 'structure' };
+  if (path === '/sign-in') return { name: 'sign-in' };
+  if (path === '/account') return { name: 'account' };
+  if (path === '/admin/audit') return { name: 'audit' };
+  const tokens = /^\/org\/([^/]+)\/api-tokens$/.exec(path);
+  if (tokens) {
+    const code = decode(tokens[1]!);
+    if (code !== null) return { name: 'api-tokens', code };
+  }
   const m = /^\/(ccg|practice|org)\/([^/]+)$/.exec(path);
   if (m) {
     const code = decode(m[2]!);

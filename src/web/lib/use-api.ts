@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { ApiError, getJson } from './api.ts';
+import { type ApiError, getJson, toApiError } from './api.ts';
 
 export type ApiState<T> =
   | { readonly status: 'idle' }
@@ -9,15 +9,6 @@ export type ApiState<T> =
 
 /** Responses that never change while the app runs (e.g. boundaries), kept for the session. */
 const sessionCache = new Map<string, Promise<unknown>>();
-
-function toApiError(err: unknown): ApiError {
-  if (err instanceof ApiError) return err;
-  return new ApiError({
-    title: 'Unexpected error',
-    status: 0,
-    detail: err instanceof Error ? err.message : String(err),
-  });
-}
 
 /**
  * Fetches `url` (null: nothing to fetch yet) and re-fetches whenever it changes. A newer request
