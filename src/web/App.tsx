@@ -3,6 +3,7 @@ import { ErrorBoundary } from './components/ErrorBoundary.tsx';
 import { Footer } from './components/Footer.tsx';
 import { Header } from './components/Header.tsx';
 import { Link } from './components/Link.tsx';
+import { PasswordChangeBanner } from './components/PasswordChangeBanner.tsx';
 import { useTitle } from './components/use-title.ts';
 import { AccountPage } from './features/account/AccountPage.tsx';
 import { ApiTokensPage } from './features/account/ApiTokensPage.tsx';
@@ -80,6 +81,7 @@ export function App() {
         Skip to main content
       </a>
       <Header />
+      <PasswordChangeBanner />
       <main id="main" ref={main} tabIndex={-1} className="container main">
         <ErrorBoundary key={pathname}>
           <Page route={route} asAt={asAt} />

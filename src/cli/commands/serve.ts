@@ -76,7 +76,7 @@ async function seedDemo(platform: Platform, url: string): Promise<void> {
       detail: { accounts: result.created.map((c) => c.identity.username), syntheticPatients: seededPatients },
     });
   }
-  printDemoAccounts(result, url);
+  printDemoAccounts(result, `${url}sign-in`);
   console.log(
     `  Synthetic demo patients: ${seededPatients} (labelled SYNTHETIC; NHS numbers in the 999 test range).`,
   );

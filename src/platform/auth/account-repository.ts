@@ -6,6 +6,8 @@ export interface PersonRow {
   readonly username: string;
   readonly displayName: string;
   readonly passwordHash: string | null;
+  /** The password is a generated one-time password the person must replace. */
+  readonly passwordMustChange: boolean;
   readonly isDemo: boolean;
   readonly createdAt: string;
   readonly disabledAt: string | null;
@@ -31,6 +33,7 @@ const PERSON_COLUMNS = [
   'username',
   'display_name',
   'password_hash',
+  'password_must_change',
   'is_demo',
   'created_at',
   'disabled_at',
@@ -44,6 +47,7 @@ type PersonSelect = {
   username: string;
   display_name: string;
   password_hash: string | null;
+  password_must_change: boolean;
   is_demo: boolean;
   created_at: string;
   disabled_at: string | null;
@@ -58,6 +62,7 @@ function toPerson(r: PersonSelect): PersonRow {
     username: r.username,
     displayName: r.display_name,
     passwordHash: r.password_hash,
+    passwordMustChange: r.password_must_change,
     isDemo: r.is_demo,
     createdAt: r.created_at,
     disabledAt: r.disabled_at,
@@ -98,6 +103,7 @@ export class AccountRepository {
     username: string;
     displayName: string;
     passwordHash: string | null;
+    passwordMustChange: boolean;
     isDemo: boolean;
     createdAt: string;
   }): Promise<number> {
@@ -113,16 +119,23 @@ export class AccountRepository {
         locked_until: null,
         last_sign_in_at: null,
         password_changed_at: p.passwordHash ? p.createdAt : null,
+        password_must_change: p.passwordMustChange,
       })
       .returning('id')
       .executeTakeFirstOrThrow();
     return r.id;
   }
 
-  async setPassword(personId: number, passwordHash: string, at: string): Promise<void> {
+  async setPassword(personId: number, passwordHash: string, at: string, mustChange: boolean): Promise<void> {
     await this.db
       .updateTable('person')
-      .set({ password_hash: passwordHash, password_changed_at: at, failed_sign_ins: 0, locked_until: null })
+      .set({
+        password_hash: passwordHash,
+        password_changed_at: at,
+        password_must_change: mustChange,
+        failed_sign_ins: 0,
+        locked_until: null,
+      })
       .where('id', '=', personId)
       .execute();
   }

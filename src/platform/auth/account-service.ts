@@ -91,6 +91,7 @@ export class AccountService {
       username,
       displayName: p.displayName.trim(),
       passwordHash: await hashPassword(p.password ?? oneTimePassword!),
+      passwordMustChange: oneTimePassword !== null,
       isDemo: p.isDemo ?? false,
       createdAt: this.clock().toISOString(),
     });
@@ -101,7 +102,7 @@ export class AccountService {
   async resetPassword(personId: number): Promise<string> {
     await this.get(personId);
     const password = newOneTimePassword();
-    await this.accounts.setPassword(personId, await hashPassword(password), this.clock().toISOString());
+    await this.accounts.setPassword(personId, await hashPassword(password), this.clock().toISOString(), true);
     return password;
   }
 

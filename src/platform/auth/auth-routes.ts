@@ -38,6 +38,8 @@ const sessionBody = z.object({
   expiresAt: z.string(),
   /** When the session ends if idle from now on. */
   endsAt: z.string(),
+  /** Signed in with a one-time password: the person should choose their own now. */
+  passwordChangeRequired: z.boolean(),
 });
 
 const signInFailed = () =>
@@ -66,6 +68,7 @@ export function authRoutes(services: AccessServices): FastifyPluginAsync {
       csrfToken: session.csrfToken,
       expiresAt: session.expiresAt,
       endsAt: session.endsAt,
+      passwordChangeRequired: person.passwordMustChange,
     };
   }
 
@@ -97,6 +100,8 @@ export function authRoutes(services: AccessServices): FastifyPluginAsync {
         if (!result.ok) {
           req.access.attemptedAs = req.body.username.toLowerCase();
           req.access.auditDetail = { failure: result.reason, lockedNow: result.lockedNow };
+          // The audit row gives the real cause; the client gets one message for every cause.
+          req.access.denial = `sign-in failed: ${result.reason.replace(/_/g, ' ')}${result.lockedNow ? ' (account now locked)' : ''}`;
           throw signInFailed();
         }
         // A sign-in replaces any session the browser already had.

@@ -208,7 +208,7 @@ export class AuthService {
       ]);
     }
     const at = this.clock().toISOString();
-    await this.accounts.setPassword(person.id, await hashPassword(next), at);
+    await this.accounts.setPassword(person.id, await hashPassword(next), at, false);
     await this.sessions.endAllFor(person.id, at, 'password_changed', session.tokenHash);
   }
 }

@@ -103,6 +103,7 @@ export interface PersonTable {
   locked_until: string | null;
   last_sign_in_at: string | null;
   password_changed_at: string | null;
+  password_must_change: Generated<boolean>;
 }
 
 /** A role a person holds at an organisation, effective-dated (org_code null: a platform role). */

@@ -17,6 +17,13 @@ export interface ProblemBody {
   problems: Problem[];
 }
 
+/** Client errors raised by Fastify or its plugins, named as people read them. */
+const KNOWN_CLIENT_ERRORS: Record<number, { title: string; code: string }> = {
+  413: { title: 'Request too large', code: 'too_large' },
+  415: { title: 'Unsupported media type', code: 'unsupported_media_type' },
+  429: { title: 'Too many requests', code: 'rate_limited' },
+};
+
 export function toProblem(err: unknown, request: FastifyRequest): ProblemBody {
   const base = { instance: request.url.split('?')[0], requestId: String(request.id) };
   if (hasZodFastifySchemaValidationErrors(err)) {
@@ -49,13 +56,14 @@ export function toProblem(err: unknown, request: FastifyRequest): ProblemBody {
     typeof fastifyError.statusCode === 'number' &&
     fastifyError.statusCode < 500
   ) {
+    const known = KNOWN_CLIENT_ERRORS[fastifyError.statusCode];
     return {
       ...base,
       type: 'about:blank',
-      title: fastifyError.statusCode === 413 ? 'Request too large' : 'Bad request',
+      title: known?.title ?? 'Bad request',
       status: fastifyError.statusCode,
       detail: fastifyError.message,
-      problems: [],
+      problems: known ? [{ path: 'request', message: fastifyError.message, code: known.code }] : [],
     };
   }
   return { ...base, type: 'about:blank', title: 'Internal error', status: 500, problems: [] };

@@ -138,6 +138,8 @@ export interface SessionBody {
   readonly expiresAt: string;
   /** When the session ends if idle from now on. */
   readonly endsAt: string;
+  /** Signed in with a one-time password: the person should choose their own. */
+  readonly passwordChangeRequired: boolean;
 }
 
 export type SessionResponse =

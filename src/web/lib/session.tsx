@@ -36,6 +36,8 @@ export type Session =
       readonly expiresAt: string;
       /** When the session ends if idle from the last check on. */
       readonly endsAt: string;
+      /** Signed in with a one-time password that should be replaced. */
+      readonly passwordChangeRequired: boolean;
       /** When the server last told us about the session (ms since the epoch). */
       readonly checkedAt: number;
     };
@@ -65,6 +67,7 @@ function signedIn(body: SessionBody): SignedInSession {
     roles: body.roles,
     expiresAt: body.expiresAt,
     endsAt: body.endsAt,
+    passwordChangeRequired: body.passwordChangeRequired,
     checkedAt: Date.now(),
   };
 }

@@ -29,6 +29,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('locked_until', 'timestamptz')
     .addColumn('last_sign_in_at', 'timestamptz')
     .addColumn('password_changed_at', 'timestamptz')
+    // Set for a generated one-time password until the person chooses their own.
+    .addColumn('password_must_change', 'boolean', (c) => c.notNull().defaultTo(false))
     .execute();
 
   await db.schema

@@ -121,6 +121,7 @@ function SessionTimes({ session }: { readonly session: SignedInSession }) {
 }
 
 function ChangePassword({ username }: { readonly username: string }) {
+  const { refresh: refreshSession } = useSession();
   const currentId = useId();
   const newId = useId();
   const confirmId = useId();
@@ -157,6 +158,8 @@ function ChangePassword({ username }: { readonly username: string }) {
       setNext('');
       setConfirm('');
       setDone(true);
+      // The session no longer needs a password change: fetch it again so the banner goes.
+      await refreshSession();
     } catch (err) {
       setCurrent('');
       setError(toApiError(err));
