@@ -39,7 +39,9 @@ describe('commissioner governance check FILE', () => {
   it('judges the governing body as at the date given', async () => {
     // In March 2013 the rules were in force (from 1 Oct 2012) but nobody had been appointed yet.
     const before = await commissioner(['governance', 'check', EXAMPLE, '--as-at', '2013-03-01', '--json']);
-    expect(JSON.parse(before.stdout).violations.map((v: { ruleId: string }) => v.ruleId)).toContain('GB-MIN-SIZE');
+    expect(JSON.parse(before.stdout).violations.map((v: { ruleId: string }) => v.ruleId)).toContain(
+      'GB-MIN-SIZE',
+    );
     // Before the regulations applied, nothing is checked.
     const earlier = await commissioner(['governance', 'check', EXAMPLE, '--as-at', '2012-01-01', '--json']);
     expect(JSON.parse(earlier.stdout).violations).toEqual([]);

@@ -2,6 +2,7 @@ import { rmSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
+import { seedGovernanceDemo } from '../../src/modules/governance/demo-seed.ts';
 import { openDatabase } from '../../src/platform/db/database.ts';
 import { importReference } from '../../src/reference/import-reference.ts';
 import { REFERENCE_DIR, REPO_ROOT } from './paths.ts';
@@ -46,6 +47,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
   );
   try {
     await importReference(handle.db, REFERENCE_DIR);
+    // Every test database starts with the synthetic governance demo data, as `npm start` gives it.
+    await seedGovernanceDemo(handle.db);
   } finally {
     await handle.close();
   }

@@ -1,3 +1,4 @@
+import { DEMO_GOVERNANCE_SEED, seedGovernanceDemo } from '../../modules/governance/demo-seed.ts';
 import { openPlatform, type Platform } from '../../platform/app.ts';
 import { recordAudit } from '../../platform/audit/record-audit.ts';
 import { recordImportAudit, recordImportFailure } from '../../platform/audit/record-import.ts';
@@ -80,4 +81,17 @@ async function seedDemo(platform: Platform, url: string): Promise<void> {
   console.log(
     `  Synthetic demo patients: ${seededPatients} (labelled SYNTHETIC; NHS numbers in the 999 test range).`,
   );
+  const governance = await seedGovernanceDemo(platform.database.db);
+  if (governance.status === 'seeded') {
+    await recordAudit(platform.database.db, {
+      ...systemActor('serve'),
+      action: 'demo_seed',
+      record: 'governance',
+      outcome: 'allowed',
+      detail: { ccgs: governance.ccgs, plantedFaults: governance.faults, seed: DEMO_GOVERNANCE_SEED },
+    });
+    console.log(
+      `  Synthetic governance demo data: governing bodies, registers and meetings for ${governance.ccgs} CCGs, with ${governance.faults} planted faults for the compliance views.`,
+    );
+  }
 }

@@ -391,6 +391,61 @@ export class GovernanceRepository {
 
   // ---- national view and demo data ----------------------------------------------------------------
 
+  /** Everything the compliance checks read, for one CCG or (null) all, in a handful of queries. */
+  async complianceRecords(ccgCode: string | null) {
+    const only = <T extends { where: (c: 'ccg_code', op: '=', v: string) => T }>(q: T) =>
+      ccgCode ? q.where('ccg_code', '=', ccgCode) : q;
+    const [people, population, declarations, nilReturns, gifts, constitutions, context] = await Promise.all([
+      only(this.db.selectFrom('gov_person').selectAll()).execute(),
+      sql<{
+        ccg_code: string;
+        person_id: string;
+        name: string;
+        capacity: string;
+        start_date: string;
+        end_date: string | null;
+      }>`
+        select m.ccg_code, m.person_id, p.name, m.capacity, m.start_date, m.end_date
+        from gov_register_member m join gov_person p on p.ccg_code = m.ccg_code and p.person_id = m.person_id
+        where ${ccgCode}::text is null or m.ccg_code = ${ccgCode}`.execute(this.db),
+      only(this.db.selectFrom('gov_declaration').selectAll()).execute(),
+      only(this.db.selectFrom('gov_nil_return').selectAll()).execute(),
+      only(this.db.selectFrom('gov_gift_hospitality').selectAll()).execute(),
+      only(this.db.selectFrom('gov_constitution').select(['ccg_code', 'version'])).execute(),
+      only(this.db.selectFrom('gov_ccg_context').selectAll()).execute(),
+    ]);
+    const group = <R extends { ccg_code: string }, T>(rows: readonly R[], map: (r: R) => T) => {
+      const out = new Map<string, T[]>();
+      for (const r of rows) out.set(r.ccg_code, [...(out.get(r.ccg_code) ?? []), map(r)]);
+      return out;
+    };
+    return {
+      people: group(people, (r) => ({
+        record: parse<GoverningBodyPerson>(r.record),
+        synthetic: r.synthetic,
+      })),
+      population: group(population.rows, (r) => ({
+        personId: r.person_id,
+        name: r.name,
+        capacity: r.capacity as RegisterPopulationMember['capacity'],
+        startDate: r.start_date,
+        endDate: r.end_date,
+      })),
+      declarations: group(declarations, (r) => parse<InterestDeclaration>(r.record)),
+      nilReturns: group(
+        nilReturns,
+        (r): NilReturn => ({
+          personId: r.person_id,
+          capacity: r.capacity as NilReturn['capacity'],
+          returnedOn: r.returned_on,
+        }),
+      ),
+      gifts: group(gifts, (r) => parse<GiftHospitalityEntry>(r.record)),
+      constitutionCcgs: new Set(constitutions.map((c) => c.ccg_code)),
+      commissioned: new Map(context.map((c) => [c.ccg_code, c.commissioned_provider_codes])),
+    };
+  }
+
   async ccgsWithGovernance(): Promise<string[]> {
     const rows = await this.db
       .selectFrom('gov_person')

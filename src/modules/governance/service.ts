@@ -129,85 +129,25 @@ export class GovernanceService {
   /** Every governance finding for a CCG on a date: the compliance panel. */
   async compliance(code: string, asAt: string) {
     const ccg = await this.requireCcg(code);
-    const { book, gifts: table } = this.definitions;
-    const [people, providers, quarter, population, declarations, nilReturns, gifts, constitutions] =
-      await Promise.all([
-        this.repo.people(ccg.code),
-        this.repo.commissionedProviders(ccg.code),
-        this.orgs.quarterFor(asAt),
-        this.repo.population(ccg.code),
-        this.repo.declarations(ccg.code),
-        this.repo.nilReturns(ccg.code),
-        this.repo.gifts(ccg.code),
-        this.repo.constitutions(ccg.code),
-      ]);
-    const memberPracticeCodes = (await this.orgs.members(ccg.code, asAt, quarter)).map((m) => m.code);
-    const governingBody = people.length
-      ? checkGoverningBody(
-          {
-            ccgCode: ccg.code,
-            people: people.map((p) => p.record),
-            context: { commissionedProviderCodes: providers.codes, memberPracticeCodes },
-          },
-          asAt,
-          book,
-        )
-      : [];
-    const decl = declarations.map((d) => d.record);
-    const register = [
-      ...checkDeclarations(decl, asAt, book),
-      ...checkRegisterReview({ population, declarations: decl, nilReturns }, asAt, book),
-    ];
-    const giftAssessments = checkGiftsAndHospitality(
-      gifts.map((g) => g.record).filter((g) => g.offeredOn <= asAt),
-      table,
-      asAt,
-    );
-    const current = currentConstitution(constitutions, asAt);
-    const constitution = current
-      ? checkConstitution(
-          {
-            ccgCode: ccg.code,
-            effectiveFrom: current.effectiveFrom,
-            content: current.content,
-            registryMembers: (
-              await this.orgs.members(
-                ccg.code,
-                current.effectiveFrom,
-                await this.orgs.quarterFor(current.effectiveFrom),
-              )
-            ).map((m) => m.code),
-          },
-          book,
-        )
-      : [];
-    const all = [
-      ...governingBody,
-      ...register,
-      ...giftAssessments.flatMap((a) => a.violations),
-      ...constitution,
-    ];
-    return {
-      asAt,
-      ccgCode: ccg.code,
-      ccgName: ccg.name,
-      synthetic: people.some((p) => p.synthetic),
-      hasGoverningBody: people.length > 0,
-      counts: count(all),
-      governingBody,
-      register,
-      gifts: giftAssessments,
-      constitution,
-    };
+    const [records, constitutions] = await Promise.all([
+      this.repo.complianceRecords(ccg.code),
+      this.repo.constitutions(ccg.code),
+    ]);
+    const members = new MembersOn(this.orgs);
+    return this.assess(ccg, asAt, records, constitutions, members);
   }
 
   /** The Board's national view: findings per CCG, and how often each rule is broken. */
   async nationalCompliance(asAt: string) {
-    const codes = await this.repo.ccgsWithGovernance();
+    const [records, ccgs] = await Promise.all([
+      this.repo.complianceRecords(null),
+      this.orgs.openOrganisations('ccg', asAt),
+    ]);
+    const members = new MembersOn(this.orgs);
     const items = [];
     const byRule = new Map<string, { ruleId: string; severity: string; ccgs: number; legalRef: string }>();
-    for (const code of codes) {
-      const c = await this.compliance(code, asAt);
+    for (const ccg of ccgs.filter((c) => records.people.has(c.code))) {
+      const c = await this.assess(ccg, asAt, records, await this.repo.constitutions(ccg.code), members);
       const all = [
         ...c.governingBody,
         ...c.register,
@@ -215,15 +155,9 @@ export class GovernanceService {
         ...c.constitution,
       ];
       const rules = [...new Set(all.map((v) => v.ruleId))].sort();
-      for (const v of all) {
-        const entry = byRule.get(v.ruleId) ?? {
-          ruleId: v.ruleId,
-          severity: v.severity,
-          ccgs: 0,
-          legalRef: v.legalRef,
-        };
-        byRule.set(v.ruleId, entry);
-      }
+      for (const v of all)
+        if (!byRule.has(v.ruleId))
+          byRule.set(v.ruleId, { ruleId: v.ruleId, severity: v.severity, ccgs: 0, legalRef: v.legalRef });
       for (const r of rules) byRule.get(r)!.ccgs += 1;
       items.push({
         ccgCode: c.ccgCode,
@@ -241,6 +175,74 @@ export class GovernanceService {
       ccgsWithErrors: items.filter((i) => i.error > 0).length,
       items,
       byRule: [...byRule.values()].sort((a, b) => b.ccgs - a.ccgs || a.ruleId.localeCompare(b.ruleId)),
+    };
+  }
+
+  private async assess(
+    ccg: { code: string; name: string },
+    asAt: string,
+    records: Awaited<ReturnType<GovernanceRepository['complianceRecords']>>,
+    constitutions: readonly ConstitutionVersion[],
+    members: MembersOn,
+  ) {
+    const { book, gifts: table } = this.definitions;
+    const people = records.people.get(ccg.code) ?? [];
+    const declarations = records.declarations.get(ccg.code) ?? [];
+    const governingBody = people.length
+      ? checkGoverningBody(
+          {
+            ccgCode: ccg.code,
+            people: people.map((p) => p.record),
+            context: {
+              commissionedProviderCodes: records.commissioned.get(ccg.code) ?? [],
+              memberPracticeCodes: await members.of(ccg.code, asAt),
+            },
+          },
+          asAt,
+          book,
+        )
+      : [];
+    const register = [
+      ...checkDeclarations(declarations, asAt, book),
+      ...checkRegisterReview(
+        {
+          population: records.population.get(ccg.code) ?? [],
+          declarations,
+          nilReturns: records.nilReturns.get(ccg.code) ?? [],
+        },
+        asAt,
+        book,
+      ),
+    ];
+    const gifts = checkGiftsAndHospitality(
+      (records.gifts.get(ccg.code) ?? []).filter((g) => g.offeredOn <= asAt),
+      table,
+      asAt,
+    );
+    const current = currentConstitution(constitutions, asAt);
+    const constitution = current
+      ? checkConstitution(
+          {
+            ccgCode: ccg.code,
+            effectiveFrom: current.effectiveFrom,
+            content: current.content,
+            registryMembers: await members.of(ccg.code, current.effectiveFrom),
+          },
+          book,
+        )
+      : [];
+    const all = [...governingBody, ...register, ...gifts.flatMap((a) => a.violations), ...constitution];
+    return {
+      asAt,
+      ccgCode: ccg.code,
+      ccgName: ccg.name,
+      synthetic: people.some((p) => p.synthetic),
+      hasGoverningBody: people.length > 0,
+      counts: count(all),
+      governingBody,
+      register,
+      gifts,
+      constitution,
     };
   }
 
@@ -783,6 +785,25 @@ export class GovernanceService {
   ) {
     const ccg = await this.requireCcg(code);
     await this.repo.addProcurementDecision({ ...input, ccgCode: ccg.code, synthetic: false });
+  }
+}
+
+/** Member practices per CCG on a date, loaded once per date for every CCG. */
+class MembersOn {
+  private readonly byDate = new Map<string, Promise<Map<string, string[]>>>();
+  constructor(private readonly orgs: OrganisationRepository) {}
+
+  async of(ccgCode: string, date: string): Promise<string[]> {
+    let all = this.byDate.get(date);
+    if (!all) {
+      all = this.orgs.membershipsOn(date).then((rows) => {
+        const m = new Map<string, string[]>();
+        for (const r of rows) m.set(r.ccgCode, [...(m.get(r.ccgCode) ?? []), r.practiceCode]);
+        return m;
+      });
+      this.byDate.set(date, all);
+    }
+    return (await all).get(ccgCode) ?? [];
   }
 }
 

@@ -360,6 +360,26 @@ export class OrganisationRepository {
     return new Map(r.rows.map((x) => [x.ccg, parseTextArray(x.names)]));
   }
 
+  /** Every practice → CCG membership in force on `asAt`, with the practice's postcode. */
+  async membershipsOn(
+    asAt: string,
+  ): Promise<{ practiceCode: string; ccgCode: string; postcode: string | null }[]> {
+    const r = await sql<{ practice_code: string; ccg_code: string; postcode: string | null }>`
+      select r.from_code as practice_code, r.to_code as ccg_code, o.postcode
+      from relationship r join organisation o on o.code = r.from_code
+      where r.kind = 'member_of' and ${inForce(asAt)} order by r.to_code, r.from_code`.execute(this.db);
+    return r.rows.map((x) => ({ practiceCode: x.practice_code, ccgCode: x.ccg_code, postcode: x.postcode }));
+  }
+
+  /** The CSU supporting each CCG on `asAt` (one row per CCG that has one). */
+  async supportOn(asAt: string): Promise<Map<string, string>> {
+    const r = await sql<{ ccg: string; csu: string }>`
+      select r.to_code as ccg, r.from_code as csu from relationship r where r.kind = 'supports' and ${inForce(asAt)}`.execute(
+      this.db,
+    );
+    return new Map(r.rows.map((x) => [x.ccg, x.csu]));
+  }
+
   async openOrganisations(type: OrgType, asAt: string): Promise<Organisation[]> {
     const r =
       await sql<OrganisationRow>`select o.* from organisation o where o.org_type = ${type} and ${openOn(asAt)} order by o.code`.execute(
