@@ -128,6 +128,10 @@ const EXPECT: Record<string, string> = {
   'GET /api/meetings/:meetingId/minutes': ALL,
   'GET /api/ccgs/:code/procurement-decisions': ALL,
   'GET /api/ccgs/:code/governance/compliance': CCG_INTERNAL_READ,
+  'GET /api/ccgs/:code/people': CCG_INTERNAL_READ,
+  'POST /api/ccgs/:code/people': CCG_INTERNAL_WRITE,
+  'POST /api/ccgs/:code/people/:personId/appointments': CCG_INTERNAL_WRITE,
+  'POST /api/ccgs/:code/people/:personId/appointments/:appointmentId/end': CCG_INTERNAL_WRITE,
   'GET /api/ccgs/:code/register-of-interests/internal': CCG_INTERNAL_READ,
   'GET /api/ccgs/:code/gifts-hospitality': CCG_INTERNAL_READ,
   'GET /api/ccgs/:code/breaches': CCG_INTERNAL_READ,
@@ -312,6 +316,42 @@ const CASES: Record<string, Case> = {
     build: async () => ({ url: `/api/meetings/${await publishedMeeting(server, '00C')}/minutes` }),
   },
   'GET /api/ccgs/:code/procurement-decisions': ownerless('/api/ccgs/00C/procurement-decisions'),
+  'GET /api/ccgs/:code/people': ccg((c) => `/api/ccgs/${c}/people`),
+  'POST /api/ccgs/:code/people': ccg(
+    (c) => `/api/ccgs/${c}/people`,
+    () => ({
+      name: 'New Lay Member',
+      attributes: { knowledgeOfArea: true },
+      employments: [],
+      convictions: [],
+      bankruptcyRestrictions: [],
+      dismissals: [],
+      capacity: 'gb_member',
+      startDate: '2013-09-01',
+    }),
+  ),
+  'POST /api/ccgs/:code/people/:personId/appointments': ccg(
+    (c) => `/api/ccgs/${c}/people/${matrixPersonId(c)}/appointments`,
+    () => ({
+      roles: ['gp_member'],
+      startDate: '2013-10-01',
+      termEndDate: '2016-09-30',
+    }),
+  ),
+  'POST /api/ccgs/:code/people/:personId/appointments/:appointmentId/end': {
+    owners: CCG_OWNERS,
+    build: async ({ owner }) => {
+      const { appointment } = await server.services.governance.appointPerson(owner, matrixPersonId(owner), {
+        roles: ['other'],
+        startDate: '2013-10-01',
+        termEndDate: null,
+      });
+      return {
+        url: `/api/ccgs/${owner}/people/${matrixPersonId(owner)}/appointments/${appointment.appointmentId}/end`,
+        payload: { endDate: '2014-03-31' },
+      };
+    },
+  },
   'GET /api/ccgs/:code/governance/compliance': ccg((c) => `/api/ccgs/${c}/governance/compliance`),
   'GET /api/ccgs/:code/register-of-interests/internal': ccg(
     (c) => `/api/ccgs/${c}/register-of-interests/internal`,

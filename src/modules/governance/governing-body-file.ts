@@ -29,7 +29,7 @@ const attributes = z.object({
   knowledgeOfArea: flag,
 });
 
-const person = z.object({
+export const governingBodyPersonSchema = z.object({
   personId: z.string().min(1),
   name: z.string().min(1),
   attributes: attributes.default(attributes.parse({})),
@@ -93,7 +93,7 @@ const person = z.object({
 
 export const governingBodyFileSchema = z.object({
   ccgCode: z.string().regex(/^[0-9A-Z]{3}$/, 'must be a CCG ODS code such as 00C'),
-  people: z.array(person).min(1),
+  people: z.array(governingBodyPersonSchema).min(1),
   context: z
     .object({
       commissionedProviderCodes: z.array(z.string()).default([]),

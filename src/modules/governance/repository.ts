@@ -498,6 +498,16 @@ export class GovernanceRepository {
     }
   }
 
+  /** Replaces a person's record (appointments and declared employments live inside it). */
+  async updatePerson(ccgCode: string, person: GoverningBodyPerson): Promise<void> {
+    await this.db
+      .updateTable('gov_person')
+      .set({ name: person.name, record: json(person) })
+      .where('ccg_code', '=', ccgCode)
+      .where('person_id', '=', person.personId)
+      .execute();
+  }
+
   async setCommissionedProviders(
     ccgCode: string,
     codes: readonly string[],

@@ -4,16 +4,21 @@ import { PUBLIC_READ, type RouteAccess } from '../../platform/http/route-access.
 import { asAtQuery } from '../organisations/schemas.ts';
 import {
   anyRecord,
+  appointmentBody,
+  appointmentParams,
   breachBody,
   ccgParams,
   decisionBody,
+  endAppointmentBody,
   giftBody,
   governingBodyResponse,
   meetingParams,
   newDeclarationBody,
   newMeetingBody,
+  newPersonBody,
   nilReturnBody,
   outcomeBody,
+  personParams,
   variationBody,
   versionParams,
 } from './schemas.ts';
@@ -153,6 +158,72 @@ export function governanceRoutes(service: GovernanceService): FastifyPluginAsync
         },
       },
       (req) => service.compliance(req.params.code, req.query.asAt),
+    );
+
+    app.get(
+      '/ccgs/:code/people',
+      {
+        config: { access: ccgInternal('read') },
+        schema: {
+          tags,
+          summary: 'People on the governance records, with appointments and declared employments and offices',
+          params: ccgParams,
+          response: ok,
+        },
+      },
+      (req) => service.people(req.params.code),
+    );
+
+    app.post(
+      '/ccgs/:code/people',
+      {
+        config: { access: ccgInternal('write') },
+        schema: {
+          tags,
+          summary: 'Add a person (member, governing body or committee member, employee) to the records',
+          params: ccgParams,
+          body: newPersonBody,
+          response: ok,
+        },
+      },
+      async (req) => ({ person: await service.addPerson(req.params.code, req.body) }),
+    );
+
+    app.post(
+      '/ccgs/:code/people/:personId/appointments',
+      {
+        config: { access: ccgInternal('write') },
+        schema: {
+          tags,
+          summary:
+            'Appoint a person to the governing body; returns the composition findings on the start date',
+          params: personParams,
+          body: appointmentBody,
+          response: ok,
+        },
+      },
+      (req) => service.appointPerson(req.params.code, req.params.personId, req.body),
+    );
+
+    app.post(
+      '/ccgs/:code/people/:personId/appointments/:appointmentId/end',
+      {
+        config: { access: ccgInternal('write') },
+        schema: {
+          tags,
+          summary: 'End an appointment (history is kept)',
+          params: appointmentParams,
+          body: endAppointmentBody,
+          response: ok,
+        },
+      },
+      (req) =>
+        service.endAppointment(
+          req.params.code,
+          req.params.personId,
+          req.params.appointmentId,
+          req.body.endDate,
+        ),
     );
 
     app.get(

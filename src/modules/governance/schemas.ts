@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDate } from '../organisations/schemas.ts';
+import { governingBodyPersonSchema } from './governing-body-file.ts';
 import { ATTENDEE_CATEGORIES, DECLARANT_CAPACITIES, GOVERNING_BODY_ROLES, INTEREST_TYPES } from './model.ts';
 import { MEETING_BODIES } from './records.ts';
 
@@ -45,6 +46,21 @@ export const newDeclarationBody = z
     path: ['endDate'],
     message: 'must not be before startDate',
   });
+
+export const newPersonBody = governingBodyPersonSchema.omit({ personId: true, appointments: true }).extend({
+  capacity: z.enum(DECLARANT_CAPACITIES),
+  startDate: isoDate,
+});
+export const appointmentBody = z.object({
+  roles: z.array(z.enum(GOVERNING_BODY_ROLES)).min(1).max(4),
+  startDate: isoDate,
+  termEndDate: isoDate.nullable(),
+});
+export const endAppointmentBody = z.object({ endDate: isoDate });
+export const personParams = ccgParams.extend({
+  personId: z.string().regex(/^[0-9A-Z]{3}-[\w-]{1,40}$/, 'must be a person id such as 00C-P01'),
+});
+export const appointmentParams = personParams.extend({ appointmentId: z.string().min(1).max(80) });
 
 export const nilReturnBody = z.object({
   personId: z.string().min(1).max(60),

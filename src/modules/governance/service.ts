@@ -12,6 +12,8 @@ import type {
   GiftHospitalityTable,
   GovernanceRuleBook,
   GovernanceViolation,
+  GoverningBodyPerson,
+  GoverningBodyRole,
   InterestDeclaration,
   InterestType,
   MeetingConflictPlan,
@@ -124,6 +126,95 @@ export class GovernanceService {
       synthetic: people.some((p) => p.synthetic),
       members,
     };
+  }
+
+  /** Everyone the CCG holds governance records on, with their appointments and declared offices. */
+  async people(code: string) {
+    const ccg = await this.requireCcg(code);
+    return {
+      ccgCode: ccg.code,
+      items: (await this.repo.people(ccg.code)).map((p) => ({ ...p.record, synthetic: p.synthetic })),
+    };
+  }
+
+  /**
+   * Adds a person to the CCG's governance records, with their register capacity from `startDate`.
+   * Appointments to the governing body are made separately (appointPerson), so each is dated.
+   */
+  async addPerson(
+    code: string,
+    input: Omit<GoverningBodyPerson, 'personId' | 'appointments'> & {
+      capacity: DeclarantCapacity;
+      startDate: string;
+    },
+  ) {
+    const ccg = await this.requireCcg(code);
+    const { capacity, startDate, ...rest } = input;
+    const person: GoverningBodyPerson = {
+      ...rest,
+      personId: `${ccg.code}-P-${this.newId()}`,
+      appointments: [],
+    };
+    await this.repo.addPeople(
+      ccg.code,
+      [person],
+      [{ personId: person.personId, name: person.name, capacity, startDate, endDate: null }],
+      false,
+    );
+    return person;
+  }
+
+  /** Appoints a person to the governing body; returns the composition findings on the start date. */
+  async appointPerson(
+    code: string,
+    personId: string,
+    input: { roles: GoverningBodyRole[]; startDate: string; termEndDate: string | null },
+  ) {
+    const ccg = await this.requireCcg(code);
+    const { record } = await this.requirePerson(ccg.code, personId, 'params.personId');
+    if (input.termEndDate !== null && input.termEndDate < input.startDate) {
+      throw AppError.validation([
+        { path: 'body.termEndDate', message: 'must not be before startDate', code: 'invalid_period' },
+      ]);
+    }
+    const appointment = {
+      appointmentId: `${personId}-A-${this.newId()}`,
+      roles: input.roles,
+      startDate: input.startDate,
+      termEndDate: input.termEndDate,
+      endDate: null,
+    };
+    await this.repo.updatePerson(ccg.code, {
+      ...record,
+      appointments: [...record.appointments, appointment],
+    });
+    return { appointment, compliance: await this.compliance(ccg.code, input.startDate) };
+  }
+
+  /** Ends an appointment on a date (the last day served); history is kept. */
+  async endAppointment(code: string, personId: string, appointmentId: string, endDate: string) {
+    const ccg = await this.requireCcg(code);
+    const { record } = await this.requirePerson(ccg.code, personId, 'params.personId');
+    const a = record.appointments.find((x) => x.appointmentId === appointmentId);
+    if (!a) throw AppError.notFound(`Appointment ${appointmentId}`, 'params.appointmentId');
+    if (a.endDate !== null) {
+      throw new AppError('conflict', 'Appointment already ended', [
+        { path: 'params.appointmentId', message: `ended on ${a.endDate}`, code: 'already_ended' },
+      ]);
+    }
+    if (endDate < a.startDate)
+      throw AppError.validation([
+        {
+          path: 'body.endDate',
+          message: `must not be before the start (${a.startDate})`,
+          code: 'invalid_period',
+        },
+      ]);
+    const updated = record.appointments.map((x) =>
+      x.appointmentId === appointmentId ? { ...x, endDate } : x,
+    );
+    await this.repo.updatePerson(ccg.code, { ...record, appointments: updated });
+    return { appointmentId, endDate, compliance: await this.compliance(ccg.code, endDate) };
   }
 
   /** Every governance finding for a CCG on a date: the compliance panel. */
