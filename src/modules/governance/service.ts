@@ -37,6 +37,7 @@ import {
   loadGiftsHospitalityTable,
   loadGovernanceRuleBook,
   planMeetingConflicts,
+  retentionUntil,
 } from './rules/index.ts';
 
 const DEFINITIONS = path.join(REPO_ROOT, 'definitions', 'governance');
@@ -384,6 +385,9 @@ export class GovernanceService {
         ...record,
         name: names.get(record.declarant.personId) ?? null,
         synthetic,
+        publiclyVisible: isPubliclyVisible(record, asAt, this.definitions.book),
+        // Until when the entry must be kept after it ends (null while current).
+        retainUntil: retentionUntil(record, this.definitions.book),
       })),
       nilReturns,
       violations: [
