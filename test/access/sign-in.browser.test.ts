@@ -3,21 +3,12 @@
  * session cookie is `__Host-`, Secure, HttpOnly and SameSite=Strict, which Chromium keeps on a loopback
  * address because it treats it as potentially trustworthy. This is the flow the web UI uses.
  */
-import { type Browser, chromium, type Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SESSION_COOKIE } from '../../src/platform/auth/access-control.ts';
+import { launchChromium } from '../support/browser.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const PASSWORD = 'correct horse battery staple';
 
 let server: TestServer;
@@ -56,7 +47,7 @@ beforeAll(async () => {
     { role: 'hwb_member', orgCode: 'E06000005', startDate: '2013-04-01', endDate: null },
     'test',
   );
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  browser = await launchChromium();
   page = await (await browser.newContext()).newPage();
   await page.goto(`${server.url}/api/auth/session`);
 }, 120_000);

@@ -5,23 +5,14 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Page } from '@playwright/test';
+import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SESSION_COOKIE } from '../../src/platform/auth/access-control.ts';
+import { launchChromium } from '../support/browser.ts';
 import { REPO_ROOT } from '../support/paths.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 
 const WEB_DIR = path.join(REPO_ROOT, 'dist', 'web');
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const LONG = 120_000;
 
 const MANAGER = {
@@ -97,7 +88,7 @@ beforeAll(async () => {
     { role: 'system_administrator', orgCode: null, startDate: '2013-04-01', endDate: null },
     'test',
   );
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  browser = await launchChromium();
 }, 300_000);
 
 afterAll(async () => {

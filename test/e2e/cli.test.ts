@@ -1,34 +1,11 @@
-import { execFile } from 'node:child_process';
-import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCommissioner } from '../support/cli.ts';
 import { type ProvisionedDatabase, provisionTestDatabase } from '../support/db.ts';
-import { REFERENCE_DIR, REPO_ROOT } from '../support/paths.ts';
+import { REFERENCE_DIR } from '../support/paths.ts';
 
-const run = promisify(execFile);
-const BIN = path.join(REPO_ROOT, 'bin', 'commissioner.js');
-
-/** Runs the real `commissioner` binary against a database; never throws, returns code and output. */
-async function commissioner(t: ProvisionedDatabase, args: string[], extraEnv: Record<string, string> = {}) {
-  const env: Record<string, string> = {
-    PATH: process.env.PATH ?? '',
-    HOME: process.env.HOME ?? '/tmp',
-    COMMISSIONER_DATA_DIR: t.settings.dataDir,
-    COMMISSIONER_REFERENCE_DIR: REFERENCE_DIR,
-    ...(t.settings.databaseUrl ? { DATABASE_URL: t.settings.databaseUrl } : {}),
-    ...extraEnv,
-  };
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], {
-      env,
-      maxBuffer: 64 * 1024 * 1024,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+/** The real `commissioner` binary against a test database. */
+const commissioner = (t: ProvisionedDatabase, args: string[], env: Record<string, string> = {}) =>
+  runCommissioner(args, { database: t.settings, env });
 
 describe('commissioner CLI', () => {
   // Provisioned but not opened here: PGlite allows one process at a time on a data directory.

@@ -4,27 +4,18 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Page } from '@playwright/test';
+import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type {
   MembersResponse,
   OrganisationDetailResponse,
   ViolationsResponse,
 } from '../../src/web/lib/api-types.ts';
+import { launchChromium } from '../support/browser.ts';
 import { REPO_ROOT } from '../support/paths.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 
 const WEB_DIR = path.join(REPO_ROOT, 'dist', 'web');
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const LONG = 120_000;
 
 let server: TestServer;
@@ -52,7 +43,7 @@ beforeAll(async () => {
     await build({ configFile: path.join(REPO_ROOT, 'src', 'web', 'vite.config.ts'), logLevel: 'warn' });
   }
   server = await startTestServer();
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  browser = await launchChromium();
   context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
   context.setDefaultTimeout(60_000);
 }, 300_000);

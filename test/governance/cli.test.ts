@@ -1,28 +1,15 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runCommissioner } from '../support/cli.ts';
 import { REPO_ROOT } from '../support/paths.ts';
 
-const run = promisify(execFile);
-const BIN = path.join(REPO_ROOT, 'bin', 'commissioner.js');
 const EXAMPLE = path.join(REPO_ROOT, 'docs', 'examples', 'governing-body.json');
 const dir = mkdtempSync(path.join(os.tmpdir(), 'gov-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function commissioner(args: string[]) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], {
-      env: { PATH: process.env.PATH ?? '', HOME: os.tmpdir() },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const commissioner = (args: string[]) => runCommissioner(args, { env: { HOME: os.tmpdir() } });
 
 describe('commissioner governance check FILE', () => {
   it('prints each violation with a stable rule id as JSON, and exits 1 on errors', async () => {
