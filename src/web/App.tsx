@@ -10,6 +10,15 @@ import { ApiTokensPage } from './features/account/ApiTokensPage.tsx';
 import { SignInPage } from './features/account/SignInPage.tsx';
 import { AuditPage } from './features/audit/AuditPage.tsx';
 import { CcgPage } from './features/ccg/CcgPage.tsx';
+import { ConstitutionPage } from './features/governance/ConstitutionPage.tsx';
+import { GoverningBodyPage } from './features/governance/GoverningBodyPage.tsx';
+import { MeetingBuilderPage } from './features/governance/MeetingBuilderPage.tsx';
+import { MeetingPage } from './features/governance/MeetingPage.tsx';
+import { MeetingsPage } from './features/governance/MeetingsPage.tsx';
+import { MinutesPage } from './features/governance/MinutesPage.tsx';
+import { NationalCompliancePage } from './features/governance/NationalCompliancePage.tsx';
+import { ProcurementPage } from './features/governance/ProcurementPage.tsx';
+import { RegisterPage } from './features/governance/RegisterPage.tsx';
 import { MapPage } from './features/map/MapPage.tsx';
 import { OrganisationPage } from './features/organisations/OrganisationPage.tsx';
 import { SearchPage } from './features/organisations/SearchPage.tsx';
@@ -55,6 +64,24 @@ function Page({ route, asAt }: { readonly route: Route; readonly asAt: string })
       return <AuditPage />;
     case 'api-tokens':
       return <ApiTokensPage code={route.code} />;
+    case 'ccg-governance':
+      return <GoverningBodyPage code={route.code} asAt={asAt} />;
+    case 'ccg-register':
+      return <RegisterPage code={route.code} asAt={asAt} />;
+    case 'ccg-meetings':
+      return <MeetingsPage code={route.code} asAt={asAt} />;
+    case 'meeting-new':
+      return <MeetingBuilderPage code={route.code} asAt={asAt} />;
+    case 'ccg-constitution':
+      return <ConstitutionPage code={route.code} asAt={asAt} />;
+    case 'ccg-procurement':
+      return <ProcurementPage code={route.code} asAt={asAt} />;
+    case 'meeting':
+      return <MeetingPage id={route.id} asAt={asAt} />;
+    case 'minutes':
+      return <MinutesPage id={route.id} asAt={asAt} />;
+    case 'governance':
+      return <NationalCompliancePage asAt={asAt} />;
     case 'not-found':
       return <NotFound />;
   }

@@ -13,7 +13,12 @@ const get = async (url: string) => (await server.app.inject({ method: 'GET', url
 
 describe('governance demo data', () => {
   it('is seeded once: a second run changes nothing', async () => {
-    expect(await seedGovernanceDemo(server.database.db)).toEqual({ status: 'unchanged', ccgs: 0, faults: 0 });
+    expect(await seedGovernanceDemo(server.database.db)).toEqual({
+      status: 'unchanged',
+      ccgs: 0,
+      faults: 0,
+      plantedFaults: [],
+    });
   });
 
   it('gives every April 2013 CCG a governing body, labelled synthetic', async () => {
@@ -58,5 +63,29 @@ describe('governance demo data', () => {
         0,
       );
     expect(conflicts).toBeGreaterThan(0);
+  });
+});
+
+describe('demo meetings and constitutions', () => {
+  it('can be opened through the API by their ids', async () => {
+    const { items } = await server.services.governance.meetings('00C', { publishedOnly: false });
+    const res = await server.app.inject({
+      method: 'GET',
+      url: `/api/meetings/${items[0]!.meetingId}/minutes`,
+    });
+    // Not published yet: a 404 for the minutes, not a 400 for the id.
+    expect(res.statusCode).toBe(404);
+  });
+
+  it('have a founding constitution in force from 1 April 2013, approved by the Board (synthetic record)', async () => {
+    const c = await get('/api/ccgs/00C/constitution?asAt=2013-04-01');
+    expect(c.constitution).toMatchObject({
+      version: 1,
+      effectiveFrom: '2013-04-01',
+      decidedBy: 'NHS Commissioning Board (synthetic)',
+    });
+    const compliance = await server.services.governance.compliance('00C', '2013-04-01');
+    expect(compliance.constitutionVersion).toBe(1);
+    expect(compliance.constitution).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import type { Database } from '../../platform/db/database.ts';
 import { generateGovernance } from '../../synth/governance/generate.ts';
-import type { GovernanceSeed, SynthCcg } from '../../synth/governance/types.ts';
+import type { GovernanceSeed, PlantedFault, SynthCcg } from '../../synth/governance/types.ts';
 import { OrganisationRepository } from '../organisations/repository.ts';
 import { GovernanceRepository } from './repository.ts';
 
@@ -13,7 +13,12 @@ export interface DemoSeedResult {
   readonly status: 'seeded' | 'unchanged';
   readonly ccgs: number;
   readonly faults: number;
+  /** Each deliberate fault, with the rule id the checks report for it (empty when unchanged). */
+  readonly plantedFaults: readonly PlantedFault[];
 }
+
+/** CCGs were established, with constitutions the Board had approved, on 1 April 2013. */
+const ESTABLISHED = '2013-04-01';
 
 /** "DL3 6JL" → "DL": the postcode area, used to find the trusts near a CCG. */
 const postcodeArea = (postcode: string | null) =>
@@ -28,13 +33,14 @@ export async function synthInputs(
   orgs: OrganisationRepository,
   asAt: string,
 ): Promise<{ ccgs: SynthCcg[]; names: Record<string, string>; foundationTrusts: string[] }> {
-  const [ccgs, memberships, support, places, trusts, fts] = await Promise.all([
+  const [ccgs, memberships, support, places, trusts, fts, practices] = await Promise.all([
     orgs.openOrganisations('ccg', asAt),
     orgs.membershipsOn(asAt),
     orgs.supportOn(asAt),
     orgs.placeNamesByCcg(),
     orgs.openOrganisations('provider_nhs_trust', asAt),
     orgs.openOrganisations('provider_foundation_trust', asAt),
+    orgs.openOrganisations('gp_practice', asAt),
   ]);
   const providers = [...trusts, ...fts];
   const byArea = new Map<string, string[]>();
@@ -43,7 +49,7 @@ export async function synthInputs(
     if (area) byArea.set(area, [...(byArea.get(area) ?? []), p.code]);
   }
   const names: Record<string, string> = {};
-  for (const o of [...providers, ...ccgs]) names[o.code] = o.name;
+  for (const o of [...providers, ...ccgs, ...practices]) names[o.code] = o.name;
   const synth: SynthCcg[] = ccgs
     .filter((c) => c.onsCode !== null)
     .map((c) => {
@@ -68,6 +74,7 @@ export async function writeGovernanceSeed(
   db: Database,
   seed: GovernanceSeed,
   commissioned: ReadonlyMap<string, readonly string[]>,
+  foundingMembers: ReadonlyMap<string, readonly string[]>,
 ): Promise<void> {
   await new GovernanceRepository(db).transaction(async (repo) => {
     for (const c of seed.ccgs) {
@@ -86,13 +93,20 @@ export async function writeGovernanceSeed(
           synthetic: true,
         });
       }
+      // The founding constitution: in force from establishment, naming the members of that day.
       await repo.addConstitution({
         ccgCode: c.ccgCode,
         version: 1,
-        effectiveFrom: seed.asAt,
+        effectiveFrom: ESTABLISHED,
         status: 'approved',
-        content: c.constitution,
-        submittedAt: null,
+        content: {
+          ...c.constitution,
+          members: [...(foundingMembers.get(c.ccgCode) ?? c.constitution.members)],
+        },
+        submittedAt: '2012-10-01T00:00:00.000Z',
+        decidedAt: '2013-03-31T00:00:00.000Z',
+        decidedBy: 'NHS Commissioning Board (synthetic)',
+        decisionNote: 'Approved with the CCG’s establishment (synthetic demo record).',
         synthetic: true,
       });
     }
@@ -109,7 +123,7 @@ export async function seedGovernanceDemo(
   options: { seed?: string; asAt?: string } = {},
 ): Promise<DemoSeedResult> {
   const repo = new GovernanceRepository(db);
-  if (await repo.hasGovernanceData()) return { status: 'unchanged', ccgs: 0, faults: 0 };
+  if (await repo.hasGovernanceData()) return { status: 'unchanged', ccgs: 0, faults: 0, plantedFaults: [] };
   const asAt = options.asAt ?? DEMO_GOVERNANCE_AS_AT;
   const inputs = await synthInputs(new OrganisationRepository(db), asAt);
   const seed = generateGovernance({
@@ -119,10 +133,16 @@ export async function seedGovernanceDemo(
     organisationNames: inputs.names,
     foundationTrustCodes: inputs.foundationTrusts,
   });
-  await writeGovernanceSeed(db, seed, new Map(inputs.ccgs.map((c) => [c.code, c.commissionedProviderCodes])));
-  return {
-    status: 'seeded',
-    ccgs: seed.ccgs.length,
-    faults: seed.ccgs.reduce((n, c) => n + c.faults.length, 0),
-  };
+  const founding = new Map<string, string[]>();
+  for (const m of await new OrganisationRepository(db).membershipsOn(ESTABLISHED)) {
+    founding.set(m.ccgCode, [...(founding.get(m.ccgCode) ?? []), m.practiceCode]);
+  }
+  await writeGovernanceSeed(
+    db,
+    seed,
+    new Map(inputs.ccgs.map((c) => [c.code, c.commissionedProviderCodes])),
+    founding,
+  );
+  const plantedFaults = seed.ccgs.flatMap((c) => c.faults);
+  return { status: 'seeded', ccgs: seed.ccgs.length, faults: plantedFaults.length, plantedFaults };
 }

@@ -193,7 +193,8 @@ export class GovernanceRepository {
   }
 
   async addConstitution(
-    v: Omit<ConstitutionVersion, 'decidedAt' | 'decidedBy' | 'decisionNote'>,
+    v: Omit<ConstitutionVersion, 'decidedAt' | 'decidedBy' | 'decisionNote'> &
+      Partial<Pick<ConstitutionVersion, 'decidedAt' | 'decidedBy' | 'decisionNote'>>,
   ): Promise<void> {
     await this.db
       .insertInto('gov_constitution')
@@ -204,6 +205,9 @@ export class GovernanceRepository {
         status: v.status,
         content: json(v.content),
         submitted_at: v.submittedAt,
+        decided_at: v.decidedAt ?? null,
+        decided_by: v.decidedBy ?? null,
+        decision_note: v.decisionNote ?? null,
         synthetic: v.synthetic,
       })
       .execute();

@@ -12,8 +12,9 @@ export const ccgParams = z.object({
     .regex(/^[0-9A-Za-z]{3}$/, 'must be a CCG ODS code such as 00C')
     .transform((c) => c.toUpperCase()),
 });
+// Meeting ids: `00C-M-1a2b3c4d` for meetings made in the platform, `00C-M02` for the synthetic demo's.
 export const meetingParams = z.object({
-  meetingId: z.string().regex(/^[0-9A-Z]{3}-M-[\w-]{1,40}$/, 'must be a meeting id'),
+  meetingId: z.string().regex(/^[0-9A-Z]{3}-M[\w-]{1,40}$/, 'must be a meeting id'),
 });
 
 const declaredEntity = z.discriminatedUnion('kind', [

@@ -330,6 +330,8 @@ export class GovernanceService {
       ccgName: ccg.name,
       synthetic: people.some((p) => p.synthetic),
       hasGoverningBody: people.length > 0,
+      /** The constitution version checked: the one in force on the date, or null when none is. */
+      constitutionVersion: current?.version ?? null,
       counts: count(all),
       governingBody,
       register,
@@ -376,12 +378,16 @@ export class GovernanceService {
       this.repo.nilReturns(ccg.code),
       this.names(ccg.code),
     ]);
-    const decl = declarations.map((d) => d.record);
+    // The register as it stood on the date: people in post by then, entries declared by then.
+    const known = declarations.filter((d) => d.record.declaredOn <= asAt);
+    const decl = known.map((d) => d.record);
+    const inPost = population.filter((m) => m.startDate <= asAt);
+    const returns = nilReturns.filter((n) => n.returnedOn <= asAt);
     return {
       asAt,
       ccgCode: ccg.code,
-      population,
-      declarations: declarations.map(({ record, synthetic }) => ({
+      population: inPost,
+      declarations: known.map(({ record, synthetic }) => ({
         ...record,
         name: names.get(record.declarant.personId) ?? null,
         synthetic,
@@ -389,10 +395,14 @@ export class GovernanceService {
         // Until when the entry must be kept after it ends (null while current).
         retainUntil: retentionUntil(record, this.definitions.book),
       })),
-      nilReturns,
+      nilReturns: returns,
       violations: [
         ...checkDeclarations(decl, asAt, this.definitions.book),
-        ...checkRegisterReview({ population, declarations: decl, nilReturns }, asAt, this.definitions.book),
+        ...checkRegisterReview(
+          { population: inPost, declarations: decl, nilReturns: returns },
+          asAt,
+          this.definitions.book,
+        ),
       ],
     };
   }

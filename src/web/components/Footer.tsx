@@ -21,6 +21,11 @@ export function Footer() {
           documented mapping rather than taken from a published source; hover over the label for how.
           Registered patients are from NHS list-size figures for the quarter covering the chosen date.
         </p>
+        <p className="site-footer__note">
+          Items marked <span className="badge badge--synthetic">Synthetic</span> are generated demo data: the
+          governing bodies, registers of interests and meetings shown for CCGs are invented and name no real
+          person.
+        </p>
       </div>
     </footer>
   );

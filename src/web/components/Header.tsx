@@ -2,14 +2,18 @@ import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } fr
 import { toApiError } from '../lib/api.ts';
 import type { RoleBookResponse } from '../lib/api-types.ts';
 import { DEFAULT_AS_AT, isIsoDate, setAsAt, useAsAt } from '../lib/as-at.ts';
-import { canReadAuditLog } from '../lib/roles.ts';
+import { canReadAuditLog, canReadNationalGovernance } from '../lib/roles.ts';
 import { signInPath, useLocation } from '../lib/router.ts';
 import { useSession } from '../lib/session.tsx';
 import { useApi } from '../lib/use-api.ts';
 import { Link } from './Link.tsx';
 
 const NAV = [
-  { to: '/', label: 'Map', match: (p: string) => p === '/' || p.startsWith('/ccg/') },
+  {
+    to: '/',
+    label: 'Map',
+    match: (p: string) => p === '/' || p.startsWith('/ccg/') || p.startsWith('/meetings/'),
+  },
   {
     to: '/organisations',
     label: 'Organisations',
@@ -170,8 +174,9 @@ export function Header() {
   const { session } = useSession();
   const signedIn = session.status === 'signed-in';
   const roleBook = useApi<RoleBookResponse>(signedIn ? '/api/access/roles' : null, { cache: true });
-  const showAudit =
-    signedIn && canReadAuditLog(session.roles, roleBook.status === 'success' ? roleBook.data.items : null);
+  const book = roleBook.status === 'success' ? roleBook.data.items : null;
+  const showAudit = signedIn && canReadAuditLog(session.roles, book);
+  const showGovernance = signedIn && canReadNationalGovernance(session.roles, book);
   return (
     <header className="site-header">
       <div className="container site-header__inner">
@@ -198,6 +203,13 @@ export function Header() {
               </Link>
             </li>
           ))}
+          {showGovernance && (
+            <li>
+              <Link to="/governance" aria-current={pathname === '/governance' ? 'page' : undefined}>
+                Governance
+              </Link>
+            </li>
+          )}
           <li>
             <a href="/docs">API docs</a>
           </li>

@@ -90,3 +90,77 @@ export function heldTokenPermissions(
   }
   return TOKEN_PERMISSIONS.filter((p) => held.has(p));
 }
+
+/** Organisation types that make up the NHS Commissioning Board (its `board` scope reaches every CCG). */
+const BOARD_ORG_TYPES: ReadonlySet<string> = new Set(['commissioning_board', 'region', 'area_team']);
+
+/** The Board's own code: the national governance view and constitution decisions are its records. */
+export const BOARD_CODE = 'NHSCB';
+
+function holdsGrant(r: RoleView, book: readonly RoleBookEntry[] | null, grant: string): boolean | null {
+  const grants = book ? grantsOf(r.role, book) : null;
+  return grants === null ? null : grants.includes(grant);
+}
+
+/**
+ * Whether the person may read the Board's national governance view: a role in force at the Board, a
+ * region or an area team that reads internal records across CCGs (or the Board's own). Without the
+ * role book, any role in force at the Board, a region or an area team is taken to.
+ */
+export function canReadNationalGovernance(
+  roles: readonly RoleView[],
+  book: readonly RoleBookEntry[] | null,
+): boolean {
+  return roles.some((r) => {
+    if (!r.current || r.orgType === null || !BOARD_ORG_TYPES.has(r.orgType)) return false;
+    const board = holdsGrant(r, book, 'read:organisation_internal:board');
+    const own = sameOrg(r.orgCode, BOARD_CODE) && holdsGrant(r, book, 'read:organisation_internal:own');
+    return board === null || board || own === true;
+  });
+}
+
+/**
+ * Whether the person may read a CCG's internal governance records (compliance panel, internal register,
+ * draft meetings): a role in force at the CCG itself that reads its internal records, or a Board,
+ * region or area team role whose `board` scope reaches every CCG.
+ */
+export function canReadCcgInternal(
+  roles: readonly RoleView[],
+  book: readonly RoleBookEntry[] | null,
+  ccgCode: string,
+): boolean {
+  return roles.some((r) => {
+    if (!r.current) return false;
+    if (sameOrg(r.orgCode, ccgCode)) return holdsGrant(r, book, 'read:organisation_internal:own') !== false;
+    if (r.orgType !== null && BOARD_ORG_TYPES.has(r.orgType))
+      return holdsGrant(r, book, 'read:organisation_internal:board') !== false;
+    return false;
+  });
+}
+
+/** Whether the person may write a CCG's internal governance records: a role in force at the CCG itself. */
+export function canWriteCcgInternal(
+  roles: readonly RoleView[],
+  book: readonly RoleBookEntry[] | null,
+  ccgCode: string,
+): boolean {
+  return roles.some(
+    (r) =>
+      r.current &&
+      sameOrg(r.orgCode, ccgCode) &&
+      holdsGrant(r, book, 'write:organisation_internal:own') !== false,
+  );
+}
+
+/** Whether the person may decide constitution variations for the Board: a role in force at the Board that writes its records. */
+export function canDecideForBoard(
+  roles: readonly RoleView[],
+  book: readonly RoleBookEntry[] | null,
+): boolean {
+  return roles.some(
+    (r) =>
+      r.current &&
+      sameOrg(r.orgCode, BOARD_CODE) &&
+      holdsGrant(r, book, 'write:organisation_internal:own') !== false,
+  );
+}

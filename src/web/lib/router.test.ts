@@ -17,6 +17,20 @@ describe('matchRoute', () => {
     ['/admin/audit', { name: 'audit' }],
     ['/org/00C/api-tokens', { name: 'api-tokens', code: '00C' }],
     ['/org/00C/api-tokens/', { name: 'api-tokens', code: '00C' }],
+    ['/ccg/00C/governance', { name: 'ccg-governance', code: '00C' }],
+    ['/ccg/00C/register', { name: 'ccg-register', code: '00C' }],
+    ['/ccg/00C/meetings', { name: 'ccg-meetings', code: '00C' }],
+    ['/ccg/00C/meetings/new', { name: 'meeting-new', code: '00C' }],
+    ['/ccg/00C/meetings/new/', { name: 'meeting-new', code: '00C' }],
+    ['/ccg/00C/constitution', { name: 'ccg-constitution', code: '00C' }],
+    ['/ccg/00C/procurement-decisions', { name: 'ccg-procurement', code: '00C' }],
+    ['/ccg//governance', { name: 'not-found' }],
+    ['/ccg/00C/meetings/old', { name: 'not-found' }],
+    ['/meetings/00C-M-abc', { name: 'meeting', id: '00C-M-abc' }],
+    ['/meetings/00C-M-abc/minutes', { name: 'minutes', id: '00C-M-abc' }],
+    ['/meetings/', { name: 'not-found' }],
+    ['/meetings/00C-M-abc/papers', { name: 'not-found' }],
+    ['/governance', { name: 'governance' }],
     ['/org//api-tokens', { name: 'not-found' }],
     ['/admin', { name: 'not-found' }],
     ['/ccg/', { name: 'not-found' }],
@@ -29,10 +43,15 @@ describe('matchRoute', () => {
 });
 
 describe('signing in and back', () => {
-  it('needs sign-in only for the account, audit and token pages', () => {
+  it('needs sign-in only for the account, audit, token, national governance and internal meeting pages', () => {
     expect(needsSignIn(matchRoute('/account'))).toBe(true);
     expect(needsSignIn(matchRoute('/admin/audit'))).toBe(true);
     expect(needsSignIn(matchRoute('/org/00C/api-tokens'))).toBe(true);
+    expect(needsSignIn(matchRoute('/governance'))).toBe(true);
+    expect(needsSignIn(matchRoute('/ccg/00C/meetings/new'))).toBe(true);
+    expect(needsSignIn(matchRoute('/meetings/00C-M-abc'))).toBe(true);
+    expect(needsSignIn(matchRoute('/meetings/00C-M-abc/minutes'))).toBe(false);
+    expect(needsSignIn(matchRoute('/ccg/00C/register'))).toBe(false);
     expect(needsSignIn(matchRoute('/'))).toBe(false);
     expect(needsSignIn(matchRoute('/sign-in'))).toBe(false);
   });

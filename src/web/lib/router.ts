@@ -102,11 +102,37 @@ export type Route =
   | { readonly name: 'account' }
   | { readonly name: 'audit' }
   | { readonly name: 'api-tokens'; readonly code: string }
+  | { readonly name: 'ccg-governance'; readonly code: string }
+  | { readonly name: 'ccg-register'; readonly code: string }
+  | { readonly name: 'ccg-meetings'; readonly code: string }
+  | { readonly name: 'meeting-new'; readonly code: string }
+  | { readonly name: 'ccg-constitution'; readonly code: string }
+  | { readonly name: 'ccg-procurement'; readonly code: string }
+  | { readonly name: 'meeting'; readonly id: string }
+  | { readonly name: 'minutes'; readonly id: string }
+  | { readonly name: 'governance' }
   | { readonly name: 'not-found' };
+
+/** The CCG governance pages under /ccg/:code/…, by their last path segment(s). */
+const CCG_GOVERNANCE_PAGES = {
+  governance: 'ccg-governance',
+  register: 'ccg-register',
+  meetings: 'ccg-meetings',
+  'meetings/new': 'meeting-new',
+  constitution: 'ccg-constitution',
+  'procurement-decisions': 'ccg-procurement',
+} as const;
 
 /** Routes that need a signed-in person (the rest of the app is public). */
 export function needsSignIn(route: Route): boolean {
-  return route.name === 'account' || route.name === 'audit' || route.name === 'api-tokens';
+  return (
+    route.name === 'account' ||
+    route.name === 'audit' ||
+    route.name === 'api-tokens' ||
+    route.name === 'governance' ||
+    route.name === 'meeting-new' ||
+    route.name === 'meeting'
+  );
 }
 
 function decode(segment: string): string | null {
@@ -127,6 +153,21 @@ export function matchRoute(pathname: string): Route {
   if (path === '/sign-in') return { name: 'sign-in' };
   if (path === '/account') return { name: 'account' };
   if (path === '/admin/audit') return { name: 'audit' };
+  if (path === '/governance') return { name: 'governance' };
+  const meeting = /^\/meetings\/([^/]+)(\/minutes)?$/.exec(path);
+  if (meeting) {
+    const id = decode(meeting[1]!);
+    if (id !== null) return meeting[2] ? { name: 'minutes', id } : { name: 'meeting', id };
+  }
+  const governance =
+    /^\/ccg\/([^/]+)\/(governance|register|meetings|meetings\/new|constitution|procurement-decisions)$/.exec(
+      path,
+    );
+  if (governance) {
+    const code = decode(governance[1]!);
+    const page = CCG_GOVERNANCE_PAGES[governance[2] as keyof typeof CCG_GOVERNANCE_PAGES];
+    if (code !== null) return { name: page, code };
+  }
   const tokens = /^\/org\/([^/]+)\/api-tokens$/.exec(path);
   if (tokens) {
     const code = decode(tokens[1]!);

@@ -14,17 +14,31 @@ const sessionCache = new Map<string, Promise<unknown>>();
  * Fetches `url` (null: nothing to fetch yet) and re-fetches whenever it changes. A newer request
  * cancels an older one, so a late answer never overwrites a newer one.
  */
-export function useApi<T>(url: string | null, options: { readonly cache?: boolean } = {}): ApiState<T> {
+export function useApi<T>(
+  url: string | null,
+  options: {
+    readonly cache?: boolean;
+    /** Change it to fetch the same url again (after a write that changed the answer). */
+    readonly reloadKey?: number;
+  } = {},
+): ApiState<T> {
   const [state, setState] = useState<{ url: string | null; value: ApiState<T> }>({
     url: null,
     value: { status: 'idle' },
   });
   const cache = options.cache === true;
+  const reloadKey = options.reloadKey ?? 0;
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new reloadKey fetches the same url again
   useEffect(() => {
     if (url === null) return;
     const controller = new AbortController();
-    setState({ url, value: { status: 'loading' } });
+    // A reload keeps showing the previous answer until the new one arrives (no flash of "loading").
+    setState((previous) =>
+      previous.url === url && previous.value.status === 'success'
+        ? previous
+        : { url, value: { status: 'loading' } },
+    );
     let request: Promise<unknown>;
     if (cache) {
       const cached = sessionCache.get(url);
@@ -45,7 +59,7 @@ export function useApi<T>(url: string | null, options: { readonly cache?: boolea
       },
     );
     return () => controller.abort();
-  }, [url, cache]);
+  }, [url, cache, reloadKey]);
 
   if (url === null) return { status: 'idle' };
   // Until the effect runs for a new url, report loading rather than the previous url's result.

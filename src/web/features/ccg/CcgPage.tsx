@@ -18,6 +18,49 @@ import { csvFilename } from '../../lib/csv.ts';
 import { formatDate, formatInt, formatShare, formatShortDate } from '../../lib/format.ts';
 import { orgPath, orgTypeLabel } from '../../lib/org-links.ts';
 import { type ApiState, useApi } from '../../lib/use-api.ts';
+import { governancePath } from '../governance/GovernanceLayout.tsx';
+import { GoverningBodyTable } from '../governance/GoverningBodyPage.tsx';
+
+const GOVERNANCE_LINKS = [
+  {
+    tab: 'governance',
+    label: 'Governing body and compliance',
+    note: 'Members, and the compliance panel for the CCG and the Board',
+  },
+  {
+    tab: 'register',
+    label: 'Register of interests',
+    note: 'Published interests; declarations and nil returns for staff',
+  },
+  { tab: 'meetings', label: 'Meetings and minutes', note: 'Conflict and quorum checks, published minutes' },
+  { tab: 'constitution', label: 'Constitution', note: 'Members, area, decision-making, conflicts' },
+  {
+    tab: 'procurement-decisions',
+    label: 'Procurement decisions',
+    note: 'Who took part, the conflicts and how they were managed',
+  },
+] as const;
+
+function GovernanceSection({ code, asAt }: { readonly code: string; readonly asAt: string }) {
+  return (
+    <section className="card" aria-labelledby="ccg-governance" id="governance">
+      <h2 id="ccg-governance">Governance</h2>
+      <nav aria-label="Governance of this CCG">
+        <ul className="tile-links">
+          {GOVERNANCE_LINKS.map((l) => (
+            <li key={l.tab}>
+              <Link to={governancePath(code, l.tab)} className="tile-link">
+                <span className="tile-link__label">{l.label}</span>
+                <span className="tile-link__note">{l.note}</span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <GoverningBodyTable code={code} asAt={asAt} compact />
+    </section>
+  );
+}
 
 function RelatedLink({ r }: { readonly r: RelatedOrganisation }) {
   return (
@@ -221,6 +264,7 @@ function Profile({ detail, asAt }: { readonly detail: OrganisationDetailResponse
           />
         </section>
       </div>
+      <GovernanceSection code={o.code} asAt={asAt} />
       <PopulationSection code={o.code} name={o.name} asAt={asAt} />
       <MembersTable code={o.code} asAt={asAt} members={members} />
     </>
