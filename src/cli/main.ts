@@ -2,6 +2,7 @@ import { Command, Option } from 'commander';
 import { loadConfig } from '../platform/config.ts';
 import { AppError } from '../platform/errors.ts';
 import { auditCommand } from './commands/audit.ts';
+import { authorisationStatusCommand } from './commands/authorisation.ts';
 import { checkStructureCommand } from './commands/check-structure.ts';
 import { orgsEventCommand } from './commands/event.ts';
 import { governanceCheckCommand } from './commands/governance.ts';
@@ -72,6 +73,15 @@ orgs
   .option('--dry-run', 'validate and show the effect without recording it')
   .option('--json', 'print JSON')
   .action((file, opts) => orgsEventCommand(config(), file, opts));
+
+program
+  .command('authorisation')
+  .description('authorisation of CCGs by the NHS Commissioning Board')
+  .command('status')
+  .description('the 2012–13 waves and outcomes (real where sourced, synthetic otherwise)')
+  .option('--wave <n>', 'only this wave (1–4)')
+  .option('--json', 'print JSON')
+  .action((opts) => authorisationStatusCommand(config(), opts));
 
 program
   .command('governance')

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { AuthorisationService, loadAuthorisationDefinitions } from '../modules/authorisation/service.ts';
 import { GovernanceRepository } from '../modules/governance/repository.ts';
 import { GovernanceService, loadGovernanceDefinitions } from '../modules/governance/service.ts';
 import { StructuralEventRepository } from '../modules/organisations/event-repository.ts';
@@ -27,16 +28,22 @@ export function createServices(
 ): Services {
   const clock = access.clock ?? systemClock;
   const organisationRepository = new OrganisationRepository(db);
+  const governance = new GovernanceService(
+    new GovernanceRepository(db),
+    organisationRepository,
+    loadGovernanceDefinitions(),
+    clock,
+    () => randomUUID().slice(0, 8),
+  );
   return {
     organisations: new OrganisationService(organisationRepository, loadStructuralRules()),
     structuralEvents: new StructuralEventService(new StructuralEventRepository(db)),
     access: createAccessServices(db, access.config ?? loadConfig({}), clock),
-    governance: new GovernanceService(
-      new GovernanceRepository(db),
+    governance,
+    authorisation: new AuthorisationService(
       organisationRepository,
-      loadGovernanceDefinitions(),
-      clock,
-      () => randomUUID().slice(0, 8),
+      governance,
+      loadAuthorisationDefinitions(),
     ),
   };
 }

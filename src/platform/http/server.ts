@@ -12,6 +12,8 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import { authorisationRoutes } from '../../modules/authorisation/routes.ts';
+import type { AuthorisationService } from '../../modules/authorisation/service.ts';
 import { governanceRoutes } from '../../modules/governance/routes.ts';
 import type { GovernanceService } from '../../modules/governance/service.ts';
 import { structuralEventRoutes } from '../../modules/organisations/event-routes.ts';
@@ -32,6 +34,7 @@ export interface Services {
   readonly structuralEvents: StructuralEventService;
   readonly access: AccessServices;
   readonly governance: GovernanceService;
+  readonly authorisation: AuthorisationService;
 }
 
 export interface ServerDeps {
@@ -110,6 +113,7 @@ export async function buildServer(deps: ServerDeps): Promise<App> {
   await app.register(importRoutes(deps.db), { prefix: '/api' });
   await app.register(accessRoutes(deps.services.access), { prefix: '/api' });
   await app.register(governanceRoutes(deps.services.governance), { prefix: '/api' });
+  await app.register(authorisationRoutes(deps.services.authorisation), { prefix: '/api' });
 
   const webDir = deps.config.webDir;
   const hasWeb = existsSync(path.join(webDir, 'index.html'));
