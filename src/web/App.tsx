@@ -9,6 +9,8 @@ import { AccountPage } from './features/account/AccountPage.tsx';
 import { ApiTokensPage } from './features/account/ApiTokensPage.tsx';
 import { SignInPage } from './features/account/SignInPage.tsx';
 import { AuditPage } from './features/audit/AuditPage.tsx';
+import { AuthorisationBoardPage } from './features/authorisation/AuthorisationBoardPage.tsx';
+import { CcgAuthorisationPage } from './features/authorisation/CcgAuthorisationPage.tsx';
 import { CcgPage } from './features/ccg/CcgPage.tsx';
 import { ConstitutionPage } from './features/governance/ConstitutionPage.tsx';
 import { GoverningBodyPage } from './features/governance/GoverningBodyPage.tsx';
@@ -82,6 +84,10 @@ function Page({ route, asAt }: { readonly route: Route; readonly asAt: string })
       return <MinutesPage id={route.id} asAt={asAt} />;
     case 'governance':
       return <NationalCompliancePage asAt={asAt} />;
+    case 'authorisation':
+      return <AuthorisationBoardPage />;
+    case 'ccg-authorisation':
+      return <CcgAuthorisationPage code={route.code} asAt={asAt} />;
     case 'not-found':
       return <NotFound />;
   }

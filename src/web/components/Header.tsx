@@ -12,7 +12,8 @@ const NAV = [
   {
     to: '/',
     label: 'Map',
-    match: (p: string) => p === '/' || p.startsWith('/ccg/') || p.startsWith('/meetings/'),
+    match: (p: string) =>
+      p === '/' || (p.startsWith('/ccg/') && !p.endsWith('/authorisation')) || p.startsWith('/meetings/'),
   },
   {
     to: '/organisations',
@@ -23,6 +24,11 @@ const NAV = [
       p.startsWith('/practice/'),
   },
   { to: '/structure', label: 'Structural check', match: (p: string) => p === '/structure' },
+  {
+    to: '/authorisation',
+    label: 'Authorisation',
+    match: (p: string) => p === '/authorisation' || /^\/ccg\/[^/]+\/authorisation$/.test(p),
+  },
 ] as const;
 
 /** The as-at date picker: every page and API call answers "as at" this date. */

@@ -111,6 +111,8 @@ export type Route =
   | { readonly name: 'meeting'; readonly id: string }
   | { readonly name: 'minutes'; readonly id: string }
   | { readonly name: 'governance' }
+  | { readonly name: 'authorisation' }
+  | { readonly name: 'ccg-authorisation'; readonly code: string }
   | { readonly name: 'not-found' };
 
 /** The CCG governance pages under /ccg/:code/…, by their last path segment(s). */
@@ -154,6 +156,12 @@ export function matchRoute(pathname: string): Route {
   if (path === '/account') return { name: 'account' };
   if (path === '/admin/audit') return { name: 'audit' };
   if (path === '/governance') return { name: 'governance' };
+  if (path === '/authorisation') return { name: 'authorisation' };
+  const authorisation = /^\/ccg\/([^/]+)\/authorisation$/.exec(path);
+  if (authorisation) {
+    const code = decode(authorisation[1]!);
+    if (code !== null) return { name: 'ccg-authorisation', code };
+  }
   const meeting = /^\/meetings\/([^/]+)(\/minutes)?$/.exec(path);
   if (meeting) {
     const id = decode(meeting[1]!);

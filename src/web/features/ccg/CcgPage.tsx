@@ -45,6 +45,10 @@ function GovernanceSection({ code, asAt }: { readonly code: string; readonly asA
   return (
     <section className="card" aria-labelledby="ccg-governance" id="governance">
       <h2 id="ccg-governance">Governance</h2>
+      <p>
+        <Link to={`/ccg/${seg(code)}/authorisation`}>Authorisation by the NHS Commissioning Board</Link>
+        <span className="muted small"> — wave, outcome, conditions and readiness against the criteria</span>
+      </p>
       <nav aria-label="Governance of this CCG">
         <ul className="tile-links">
           {GOVERNANCE_LINKS.map((l) => (

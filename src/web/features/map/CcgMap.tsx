@@ -24,6 +24,13 @@ export interface CcgMapProps {
   /** Zoom to one region's CCGs (null: all England). */
   readonly regionCode: string | null;
   readonly onOpen: (code: string) => void;
+  /**
+   * What a CCG's colour means, for its accessible name and tooltip (default: its registered patients),
+   * e.g. a category such as an authorisation outcome.
+   */
+  readonly describe?: (item: MapCcg) => string;
+  /** The map's title (default: shaded by registered patients). */
+  readonly title?: string;
 }
 
 interface Shape {
@@ -41,7 +48,19 @@ interface Tip {
 
 type Geometry = Polygon | MultiPolygon;
 
-export default function CcgMap({ topology, items, colourOf, regionCode, onOpen }: CcgMapProps) {
+function patients(item: MapCcg): string {
+  return `${formatInt(item.registeredPatients)} registered patients`;
+}
+
+export default function CcgMap({
+  topology,
+  items,
+  colourOf,
+  regionCode,
+  onOpen,
+  describe = patients,
+  title = 'Clinical commissioning groups in England, shaded by registered patients',
+}: CcgMapProps) {
   const box = useRef<HTMLDivElement>(null);
   const [tip, setTip] = useState<Tip | null>(null);
 
@@ -111,7 +130,7 @@ export default function CcgMap({ topology, items, colourOf, regionCode, onOpen }
     // biome-ignore lint/a11y/noStaticElementInteractions: only hides the pointer tooltip; focus has its own handlers
     <div className="ccg-map" ref={box} onMouseLeave={() => setTip(null)}>
       <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} className="ccg-map__svg" aria-label="Map of CCGs in England">
-        <title>Clinical commissioning groups in England, shaded by registered patients</title>
+        <title>{title}</title>
         <g>
           {shapes.map((s) =>
             s.item ? (
@@ -122,7 +141,7 @@ export default function CcgMap({ topology, items, colourOf, regionCode, onOpen }
                 data-code={s.item.code}
                 role="link"
                 tabIndex={s.inFocus ? 0 : -1}
-                aria-label={`${s.item.name}: ${formatInt(s.item.registeredPatients)} registered patients`}
+                aria-label={`${s.item.name}: ${describe(s.item)}`}
                 className={`ccg-map__area${s.inFocus ? '' : ' ccg-map__area--context'}`}
                 fill={colourOf(s.item)}
                 onClick={() => onOpen(s.item!.code)}
@@ -147,7 +166,7 @@ export default function CcgMap({ topology, items, colourOf, regionCode, onOpen }
           aria-hidden="true"
         >
           <strong>{tipShape.item.name}</strong>
-          <span>{formatInt(tipShape.item.registeredPatients)} registered patients</span>
+          <span>{describe(tipShape.item)}</span>
           <span className="map-tip__meta">
             {formatInt(tipShape.item.practicesWithPatients)} practices with patients ·{' '}
             {tipShape.item.areaTeamName ?? 'no area team'}

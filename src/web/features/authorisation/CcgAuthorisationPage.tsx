@@ -1,0 +1,380 @@
+import type { ReactNode } from 'react';
+import { Breadcrumbs } from '../../components/Breadcrumbs.tsx';
+import { DataTable } from '../../components/DataTable.tsx';
+import { type Fact, FactList } from '../../components/FactList.tsx';
+import { Link } from '../../components/Link.tsx';
+import { NotPermitted } from '../../components/NotPermitted.tsx';
+import { ErrorPanel, Loading, Notice } from '../../components/Status.tsx';
+import { useTitle } from '../../components/use-title.ts';
+import { apiUrl, seg } from '../../lib/api.ts';
+import { csvFilename, downloadCsv } from '../../lib/csv.ts';
+import { formatDate, formatInt } from '../../lib/format.ts';
+import { signInPath, useLocation } from '../../lib/router.ts';
+import { useSession } from '../../lib/session.tsx';
+import { useApi } from '../../lib/use-api.ts';
+import { BasisBadge } from './BasisBadge.tsx';
+import {
+  DOMAIN_TITLES,
+  domainLabel,
+  EVIDENCE_LABELS,
+  EVIDENCE_TAGS,
+  JULY_2013_LABELS,
+  outcomeLabel,
+  SYNTHETIC_NOTE,
+  supportLevelLabel,
+} from './labels.ts';
+import type {
+  CcgAuthorisationResponse,
+  DemoCcgAuthorisation,
+  ReadinessCriterion,
+  ReadinessResponse,
+} from './types.ts';
+
+type DemoCondition = DemoCcgAuthorisation['conditions'][number];
+
+function governancePathOf(code: string): string {
+  return `/ccg/${seg(code)}/governance`;
+}
+
+/** A value with the basis it rests on and, beneath, its source. */
+function Sourced({
+  value,
+  provenance,
+}: {
+  readonly value: ReactNode;
+  readonly provenance: DemoCcgAuthorisation['provenance']['wave'];
+}) {
+  return (
+    <>
+      {value} <BasisBadge basis={provenance.basis} source={provenance.source} />
+      <span className="provenance-source">{provenance.source}</span>
+    </>
+  );
+}
+
+function Decision({ a }: { readonly a: DemoCcgAuthorisation }) {
+  const p = a.provenance;
+  const facts: Fact[] = [
+    { label: 'Wave', value: <Sourced value={`Wave ${a.wave}`} provenance={p.wave} /> },
+    { label: 'Outcome', value: <Sourced value={outcomeLabel(a)} provenance={p.outcome} /> },
+    {
+      label: 'Conditions',
+      value: <Sourced value={formatInt(a.conditionCount)} provenance={p.conditionCount} />,
+    },
+    {
+      label: 'Directions at go-live',
+      value: <Sourced value={a.directionsAtGoLive ? 'Yes' : 'No'} provenance={p.directionsAtGoLive} />,
+    },
+    {
+      label: 'July 2013 review',
+      value: <Sourced value={JULY_2013_LABELS[a.july2013]} provenance={p.july2013} />,
+    },
+    {
+      label: 'Directions after July 2013',
+      value: (
+        <Sourced value={a.directionsAfterJuly2013 ? 'Yes' : 'No'} provenance={p.directionsAfterJuly2013} />
+      ),
+    },
+  ];
+  return (
+    <section className="card" aria-labelledby="decision">
+      <h2 id="decision">The Board’s decision</h2>
+      <FactList facts={facts} />
+      {a.knownDirections.length > 0 && (
+        <>
+          <h3>Directions</h3>
+          <ul>
+            {a.knownDirections.map((d) => (
+              <li key={d.description}>
+                {d.description}{' '}
+                <span className="muted small">
+                  (exercised by {d.exercisedBy.kind === 'board' ? 'the Board' : d.exercisedBy.ccgName})
+                </span>{' '}
+                <BasisBadge basis="real" source={d.source} />
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
+
+function Conditions({ a }: { readonly a: DemoCcgAuthorisation }) {
+  return (
+    <DataTable<DemoCondition>
+      id="conditions"
+      rows={a.conditions}
+      rowKey={(c) => `${c.criterionId}-${c.supportLevel}`}
+      caption="Conditions"
+      description="Each condition cites a criterion and the level of support the Board gave."
+      csvFilename={csvFilename(`ccg-${a.code}-authorisation-conditions`)}
+      emptyMessage="The CCG was authorised without conditions."
+      initialSort={{ key: 'criterion' }}
+      columns={[
+        {
+          key: 'criterion',
+          header: 'Criterion',
+          value: (c) => c.criterionId,
+          render: (c) => (
+            <>
+              <span className="code">{c.criterionId}</span>{' '}
+              <BasisBadge basis={c.criterion.basis} source={c.criterion.source} />
+            </>
+          ),
+          nowrap: true,
+        },
+        { key: 'domain', header: 'Domain', value: (c) => domainLabel(c.domain) },
+        {
+          key: 'level',
+          header: 'Support level',
+          value: (c) => supportLevelLabel(c.supportLevel),
+          render: (c) => (
+            <>
+              {supportLevelLabel(c.supportLevel)} <BasisBadge basis={c.level.basis} source={c.level.source} />
+            </>
+          ),
+        },
+        { key: 'criterionBasis', header: 'Criterion basis', value: (c) => c.criterion.basis, csvOnly: true },
+        { key: 'levelBasis', header: 'Level basis', value: (c) => c.level.basis, csvOnly: true },
+      ]}
+    />
+  );
+}
+
+function EvidenceCell({ c, code }: { readonly c: ReadinessCriterion; readonly code: string }) {
+  const { status, links } = c.evidence;
+  const manual = links.filter((l) => l.status === 'manual').map((l) => l.module);
+  const failing = [...new Set(links.flatMap((l) => l.failingRuleIds))];
+  return (
+    <>
+      <span className={EVIDENCE_TAGS[status]} data-status={status}>
+        {EVIDENCE_LABELS[status]}
+      </span>
+      {status === 'manual' && manual.length > 0 && (
+        <span className="cell-note">Until the {[...new Set(manual)].join(', ')} module is built</span>
+      )}
+      {failing.length > 0 && (
+        <span className="rule-ids">
+          {failing.map((r) => (
+            <Link key={r} to={governancePathOf(code)} className="code rule-id" data-rule={r}>
+              {r}
+            </Link>
+          ))}
+        </span>
+      )}
+      {links
+        .filter((l) => l.status === 'gap' || l.status === 'no_data')
+        .map((l) => (
+          <span key={`${l.module}-${l.check}`} className="cell-note">
+            {l.message}
+          </span>
+        ))}
+    </>
+  );
+}
+
+function readinessCsv(data: ReadinessResponse) {
+  downloadCsv(
+    csvFilename(`ccg-${data.ccgCode}-authorisation-readiness`, data.asAt),
+    ['Criterion', 'Domain', 'Wording', 'Wording basis', 'Evidence', 'Modules', 'Failing rules', 'Messages'],
+    data.criteria.map((c) => [
+      c.id,
+      domainLabel(c.domain),
+      c.wording,
+      c.provenance === 'real' ? 'Real' : 'Reconstructed (not the official wording)',
+      EVIDENCE_LABELS[c.evidence.status],
+      [...new Set(c.evidence.links.map((l) => l.module))].join(' '),
+      [...new Set(c.evidence.links.flatMap((l) => l.failingRuleIds))].join(' '),
+      c.evidence.links.map((l) => l.message).join(' | '),
+    ]),
+  );
+}
+
+function ReadinessContent({ data }: { readonly data: ReadinessResponse }) {
+  const s = data.summary;
+  const domains = [...new Set(data.criteria.map((c) => c.domain))].sort();
+  return (
+    <>
+      <dl className="stats" data-testid="readiness-summary">
+        <div className="stat">
+          <dt>Criteria</dt>
+          <dd data-testid="readiness-criteria">{formatInt(s.criteria)}</dd>
+        </div>
+        <div className="stat stat--ok">
+          <dt>Met</dt>
+          <dd data-testid="readiness-met">{formatInt(s.met)}</dd>
+        </div>
+        <div className="stat stat--error">
+          <dt>Gaps</dt>
+          <dd data-testid="readiness-gaps">{formatInt(s.gaps)}</dd>
+        </div>
+        <div className="stat">
+          <dt>Manual evidence</dt>
+          <dd>{formatInt(s.manual)}</dd>
+        </div>
+        <div className="stat">
+          <dt>No data</dt>
+          <dd>{formatInt(s.noData)}</dd>
+        </div>
+        <div className="stat">
+          <dt>Not linked</dt>
+          <dd>{formatInt(s.notLinked)}</dd>
+        </div>
+      </dl>
+      <div className="panel-head">
+        <p className="muted small">
+          Criteria version {data.criteriaVersion}, evidence as at {formatDate(data.asAt)}. Gaps come from the
+          CCG’s <Link to={governancePathOf(data.ccgCode)}>governance findings</Link> and the registry.
+        </p>
+        <button type="button" className="button button--secondary" onClick={() => readinessCsv(data)}>
+          Download readiness (CSV)
+        </button>
+      </div>
+      {domains.map((d) => {
+        const rows = data.criteria.filter((c) => c.domain === d);
+        const gaps = rows.filter((c) => c.evidence.status === 'gap').length;
+        return (
+          <section key={d} className="readiness-domain" aria-labelledby={`readiness-domain-${d}`}>
+            <h3 id={`readiness-domain-${d}`}>
+              Domain {d}: {DOMAIN_TITLES[d]}{' '}
+              <span className="muted small">
+                {formatInt(rows.length)} criteria
+                {gaps > 0 && (
+                  <>
+                    , <strong className="text-error">{formatInt(gaps)} with a gap</strong>
+                  </>
+                )}
+              </span>
+            </h3>
+            {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard */}
+            <section className="table-scroll" tabIndex={0} aria-labelledby={`readiness-domain-${d}`}>
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">Criterion</th>
+                    <th scope="col">Wording</th>
+                    <th scope="col">Evidence</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {rows.map((c) => (
+                    <tr
+                      key={c.id}
+                      data-criterion={c.id}
+                      className={c.evidence.status === 'gap' ? 'readiness-row--gap' : undefined}
+                    >
+                      <td className="nowrap">
+                        <span className="code">{c.id}</span>
+                      </td>
+                      <td>
+                        {c.wording}
+                        {c.provenance === 'reconstructed' && (
+                          <span className="cell-note">
+                            <span
+                              className="badge badge--illustrative"
+                              title="Reconstructed within the real numbering"
+                            >
+                              Reconstructed (not the official wording)
+                            </span>
+                          </span>
+                        )}
+                      </td>
+                      <td>
+                        <EvidenceCell c={c} code={data.ccgCode} />
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </section>
+          </section>
+        );
+      })}
+    </>
+  );
+}
+
+function Readiness({ code, asAt }: { readonly code: string; readonly asAt: string }) {
+  const { session } = useSession();
+  const { href } = useLocation();
+  const signedIn = session.status === 'signed-in';
+  const state = useApi<ReadinessResponse>(
+    signedIn ? apiUrl(`/api/ccgs/${seg(code)}/authorisation/readiness`, { asAt }) : null,
+  );
+  let body: ReactNode;
+  if (session.status === 'loading') body = <Loading label="Checking your sign-in…" />;
+  else if (!signedIn)
+    body = (
+      <Notice title="Sign in to see readiness">
+        <p>
+          Readiness draws on the CCG’s internal governance records, so it is open to the CCG’s own staff, the
+          NHS Commissioning Board and its area teams. <Link to={signInPath(href)}>Sign in</Link> to see it.
+        </p>
+      </Notice>
+    );
+  else if (state.status === 'error')
+    body =
+      state.error.status === 403 ? (
+        <NotPermitted title="You are not permitted to see this CCG’s readiness" error={state.error}>
+          <p>Readiness is open to the CCG’s own staff, the NHS Commissioning Board and its area teams.</p>
+        </NotPermitted>
+      ) : (
+        <ErrorPanel error={state.error} heading="Could not check readiness" />
+      );
+  else if (state.status !== 'success') body = <Loading label="Checking readiness against the criteria…" />;
+  else body = <ReadinessContent data={state.data} />;
+  return (
+    <section className="card" aria-labelledby="readiness" data-testid="readiness">
+      <h2 id="readiness">Readiness against the criteria</h2>
+      <p className="muted small">
+        Each criterion with the evidence the platform links to it live. Criteria marked “Reconstructed” keep
+        the real numbering but not the official wording.
+      </p>
+      {body}
+    </section>
+  );
+}
+
+export function CcgAuthorisationPage({ code, asAt }: { readonly code: string; readonly asAt: string }) {
+  const state = useApi<CcgAuthorisationResponse>(`/api/ccgs/${seg(code)}/authorisation`);
+  const a = state.status === 'success' ? state.data.authorisation : null;
+  useTitle(a ? `Authorisation of ${a.name}` : `Authorisation of CCG ${code}`);
+  return (
+    <>
+      <Breadcrumbs
+        items={[
+          { label: 'Authorisation', to: '/authorisation' },
+          { label: a?.name ?? code, to: `/ccg/${seg(code)}` },
+          { label: 'Authorisation' },
+        ]}
+      />
+      <p className="eyebrow">{a?.name ?? `CCG ${code}`}</p>
+      <h1>Authorisation {a?.synthetic && <BasisBadge basis="synthetic" />}</h1>
+      {state.status === 'error' && (
+        <ErrorPanel error={state.error} heading="Could not load the authorisation" />
+      )}
+      {(state.status === 'loading' || state.status === 'idle') && (
+        <Loading label="Loading the authorisation…" />
+      )}
+      {a && (
+        <>
+          <p className="lead">
+            How the NHS Commissioning Board authorised {a.name} ({a.code}) in 2012–13.
+          </p>
+          {a.synthetic && (
+            <Notice>
+              <p>
+                Some of this CCG’s fields are synthetic. {SYNTHETIC_NOTE} Each field shows its basis and
+                source.
+              </p>
+            </Notice>
+          )}
+          <Decision a={a} />
+          <Conditions a={a} />
+        </>
+      )}
+      <Readiness code={code} asAt={asAt} />
+    </>
+  );
+}

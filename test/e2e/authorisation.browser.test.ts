@@ -1,0 +1,152 @@
+/**
+ * CCG authorisation in a real browser (Debian's Chromium) against the real server: the national board
+ * (totals, the outcome map, the CSV of every CCG) and a CCG's readiness for its own commissioning manager,
+ * with a gap where its synthetic governing body has a planted GB-NURSE fault. Screenshots go to
+ * /tmp/auth-*.png for a human to look at.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from '@playwright/test';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_GOVERNANCE_AS_AT, seedGovernanceDemo } from '../../src/modules/governance/demo-seed.ts';
+import { launchChromium } from '../support/browser.ts';
+import { REPO_ROOT } from '../support/paths.ts';
+import { startTestServer, type TestServer } from '../support/server.ts';
+
+const WEB_DIR = path.join(REPO_ROOT, 'dist', 'web');
+const LONG = 180_000;
+const AS_AT = DEMO_GOVERNANCE_AS_AT;
+const MANAGER = {
+  username: 'auth.manager',
+  displayName: 'Aled Authorisation',
+  password: 'a long enough passphrase 3',
+};
+
+let server: TestServer;
+let browser: Browser;
+/** A CCG whose governing body breaks GB-NURSE on the demo date. */
+let ccg = '';
+const contexts: BrowserContext[] = [];
+const pageErrors: string[] = [];
+
+async function visitor(): Promise<BrowserContext> {
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    locale: 'en-GB',
+    timezoneId: 'Europe/London',
+  });
+  context.setDefaultTimeout(60_000);
+  contexts.push(context);
+  return context;
+}
+
+async function open(context: BrowserContext, pathAndQuery: string): Promise<Page> {
+  const page = await context.newPage();
+  page.on('pageerror', (err) => pageErrors.push(`${pathAndQuery}: ${err.message}`));
+  await page.goto(`${server.url}${pathAndQuery}`);
+  return page;
+}
+
+function csvLines(file: string): string[] {
+  return readFileSync(file, 'utf8')
+    .replace(/^\uFEFF/, '')
+    .trimEnd()
+    .split('\r\n');
+}
+
+beforeAll(async () => {
+  if (!existsSync(path.join(WEB_DIR, 'index.html'))) {
+    const { build } = await import('vite');
+    await build({ configFile: path.join(REPO_ROOT, 'src', 'web', 'vite.config.ts'), logLevel: 'warn' });
+  }
+  server = await startTestServer();
+  await seedGovernanceDemo(server.database.db);
+  const national = await server.services.governance.nationalCompliance(AS_AT);
+  const noNurse = national.items.find((i) => i.ruleIds.includes('GB-NURSE'));
+  expect(noNurse, 'the demo plants a CCG with no registered nurse').toBeDefined();
+  ccg = noNurse!.ccgCode;
+  const { accounts } = server.services.access;
+  const manager = await accounts.create(MANAGER);
+  await accounts.grantRole(
+    manager.personId,
+    { role: 'ccg_commissioning_manager', orgCode: ccg, startDate: '2013-04-01', endDate: null },
+    'test',
+  );
+  browser = await launchChromium();
+}, 300_000);
+
+afterAll(async () => {
+  for (const context of contexts) await context.close();
+  await browser?.close();
+  await server?.close();
+});
+
+describe('CCG authorisation in the browser', () => {
+  it(
+    'shows the national board: totals, 211 CCGs on the map and a CSV of every CCG',
+    async () => {
+      const context = await visitor();
+      const page = await open(context, '/authorisation');
+      await page.getByTestId('total-ccgs').waitFor();
+      expect(await page.getByTestId('total-ccgs').textContent()).toBe('211');
+      expect(await page.getByTestId('total-authorised').textContent()).toBe('43');
+      expect(await page.getByTestId('total-with-conditions').textContent()).toBe('168');
+      expect(await page.getByTestId('total-under-directions').textContent()).toBe('15');
+      await expect.poll(() => page.locator('.ccg-map path[data-code]').count()).toBe(211);
+      await page.locator('.rule-chart svg').first().waitFor();
+      expect(await page.getByTestId('synthetic-badge').count()).toBeGreaterThan(0);
+      await expect.poll(() => page.locator('#authorisation-ccgs tbody tr').count()).toBe(211);
+      await page.screenshot({ path: '/tmp/auth-board.png', fullPage: true });
+
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.locator('#authorisation-ccgs').getByRole('button', { name: 'Download CSV' }).click(),
+      ]);
+      const lines = csvLines(await download.path());
+      expect(lines[0]).toBe('Code,Name,Wave,Outcome,Conditions,Directions at go-live,July 2013,Basis');
+      expect(lines).toHaveLength(212);
+      expect(lines.some((l) => l.endsWith(',Synthetic'))).toBe(true);
+      expect(pageErrors).toEqual([]);
+    },
+    LONG,
+  );
+
+  it(
+    'shows a CCG manager their CCG’s readiness, with a gap from the planted GB-NURSE fault',
+    async () => {
+      const context = await visitor();
+      // Signed out: the decision is public; readiness explains the sign-in.
+      const anonymous = await open(context, `/ccg/${ccg}/authorisation?asAt=${AS_AT}`);
+      await expect
+        .poll(() => anonymous.getByTestId('readiness').textContent())
+        .toContain('Sign in to see readiness');
+      await anonymous.close();
+
+      const page = await open(context, '/sign-in');
+      const form = page.getByRole('form', { name: 'Sign in' });
+      await form.getByLabel('Username').fill(MANAGER.username);
+      await form.getByLabel('Password', { exact: true }).fill(MANAGER.password);
+      await form.getByRole('button', { name: 'Sign in' }).click();
+      await page.waitForURL((url) => url.pathname !== '/sign-in');
+      await page.goto(`${server.url}/ccg/${ccg}/authorisation?asAt=${AS_AT}`);
+      const criteria = page.getByTestId('readiness-criteria');
+      await criteria.waitFor();
+      expect(await criteria.textContent()).toBe('119');
+      expect(Number(await page.getByTestId('readiness-gaps').textContent())).toBeGreaterThan(0);
+      const gaps = page.locator('[data-status="gap"]');
+      expect(await gaps.count()).toBeGreaterThan(0);
+      const nurse = page.locator('a[data-rule="GB-NURSE"]').first();
+      expect(await nurse.getAttribute('href')).toContain(`/ccg/${ccg}/governance`);
+      expect(await page.getByText('Reconstructed (not the official wording)').count()).toBeGreaterThan(0);
+      await page.screenshot({ path: '/tmp/auth-readiness.png', fullPage: true });
+
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: 'Download readiness (CSV)' }).click(),
+      ]);
+      expect(csvLines(await download.path())).toHaveLength(120);
+      expect(pageErrors).toEqual([]);
+    },
+    LONG,
+  );
+});
