@@ -95,7 +95,7 @@ export class GovernanceService {
 
   private async requireCcg(code: string) {
     const ccg = await this.orgs.get(code);
-    if (!ccg || ccg.orgType !== 'ccg') throw AppError.notFound(`CCG ${code}`, 'params.code');
+    if (ccg?.orgType !== 'ccg') throw AppError.notFound(`CCG ${code}`, 'params.code');
     return ccg;
   }
 
