@@ -1,19 +1,10 @@
-/**
- * CCG authorisation in a real browser (Debian's Chromium) against the real server: the national board
- * (totals, the outcome map, the CSV of every CCG) and a CCG's readiness for its own commissioning manager,
- * with a gap where its synthetic governing body has a planted GB-NURSE fault. Screenshots go to
- * /tmp/auth-*.png for a human to look at.
- */
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import type { Browser, BrowserContext, Page } from '@playwright/test';
+import type { Browser } from '@playwright/test';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_GOVERNANCE_AS_AT, seedGovernanceDemo } from '../../src/modules/governance/demo-seed.ts';
 import { launchChromium } from '../support/browser.ts';
-import { REPO_ROOT } from '../support/paths.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
+import { BrowserVisitors, csvLines, ensureWebBuilt } from '../support/web.ts';
 
-const WEB_DIR = path.join(REPO_ROOT, 'dist', 'web');
 const LONG = 180_000;
 const AS_AT = DEMO_GOVERNANCE_AS_AT;
 const MANAGER = {
@@ -26,39 +17,14 @@ let server: TestServer;
 let browser: Browser;
 /** A CCG whose governing body breaks GB-NURSE on the demo date. */
 let ccg = '';
-const contexts: BrowserContext[] = [];
-const pageErrors: string[] = [];
-
-async function visitor(): Promise<BrowserContext> {
-  const context = await browser.newContext({
-    viewport: { width: 1280, height: 900 },
-    locale: 'en-GB',
-    timezoneId: 'Europe/London',
-  });
-  context.setDefaultTimeout(60_000);
-  contexts.push(context);
-  return context;
-}
-
-async function open(context: BrowserContext, pathAndQuery: string): Promise<Page> {
-  const page = await context.newPage();
-  page.on('pageerror', (err) => pageErrors.push(`${pathAndQuery}: ${err.message}`));
-  await page.goto(`${server.url}${pathAndQuery}`);
-  return page;
-}
-
-function csvLines(file: string): string[] {
-  return readFileSync(file, 'utf8')
-    .replace(/^\uFEFF/, '')
-    .trimEnd()
-    .split('\r\n');
-}
+const web = new BrowserVisitors(
+  () => browser,
+  () => server.url,
+);
+const { visitor, open, signIn, pageErrors } = web;
 
 beforeAll(async () => {
-  if (!existsSync(path.join(WEB_DIR, 'index.html'))) {
-    const { build } = await import('vite');
-    await build({ configFile: path.join(REPO_ROOT, 'src', 'web', 'vite.config.ts'), logLevel: 'warn' });
-  }
+  await ensureWebBuilt();
   server = await startTestServer();
   await seedGovernanceDemo(server.database.db);
   const national = await server.services.governance.nationalCompliance(AS_AT);
@@ -76,7 +42,7 @@ beforeAll(async () => {
 }, 300_000);
 
 afterAll(async () => {
-  for (const context of contexts) await context.close();
+  await web.close();
   await browser?.close();
   await server?.close();
 });
@@ -122,12 +88,7 @@ describe('CCG authorisation in the browser', () => {
         .toContain('Sign in to see readiness');
       await anonymous.close();
 
-      const page = await open(context, '/sign-in');
-      const form = page.getByRole('form', { name: 'Sign in' });
-      await form.getByLabel('Username').fill(MANAGER.username);
-      await form.getByLabel('Password', { exact: true }).fill(MANAGER.password);
-      await form.getByRole('button', { name: 'Sign in' }).click();
-      await page.waitForURL((url) => url.pathname !== '/sign-in');
+      const page = await signIn(context, MANAGER);
       await page.goto(`${server.url}/ccg/${ccg}/authorisation?asAt=${AS_AT}`);
       const criteria = page.getByTestId('readiness-criteria');
       await criteria.waitFor();

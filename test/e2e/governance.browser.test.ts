@@ -1,22 +1,6 @@
-/**
- * CCG governance in a real browser (Debian's Chromium through Playwright's library API) against the real
- * server with the synthetic governance demo data: the public register of interests, the compliance panel,
- * the meeting builder from a declared interest to a recusal in the published minutes, and the Board's
- * national view. People and roles are made through the real account service; nothing is mocked.
- * Screenshots go to /tmp/gov-*.png for a human to look at.
- */
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  DEMO_GOVERNANCE_AS_AT,
-  DEMO_GOVERNANCE_SEED,
-  seedGovernanceDemo,
-  synthInputs,
-} from '../../src/modules/governance/demo-seed.ts';
-import { OrganisationRepository } from '../../src/modules/organisations/repository.ts';
-import { generateGovernance } from '../../src/synth/governance/generate.ts';
+import { DEMO_GOVERNANCE_AS_AT, seedGovernanceDemo } from '../../src/modules/governance/demo-seed.ts';
 import { MANAGEMENT_LABELS } from '../../src/web/features/governance/labels.ts';
 import type {
   ComplianceResponse,
@@ -25,20 +9,10 @@ import type {
   InternalRegisterResponse,
   PublicRegisterResponse,
 } from '../../src/web/features/governance/types.ts';
-import { REPO_ROOT } from '../support/paths.ts';
+import { launchChromium } from '../support/browser.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
+import { BrowserVisitors, csvLines, ensureWebBuilt } from '../support/web.ts';
 
-const WEB_DIR = path.join(REPO_ROOT, 'dist', 'web');
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const LONG = 180_000;
 /** The date the demo governance data describes: its constitutions are in force from then. */
 const AS_AT = DEMO_GOVERNANCE_AS_AT;
@@ -60,36 +34,11 @@ let server: TestServer;
 let browser: Browser;
 /** A CCG whose synthetic governing body has no registered nurse (a planted wave 1 fault). */
 let ccg = '';
-const contexts: BrowserContext[] = [];
-const pageErrors: string[] = [];
-
-async function visitor(): Promise<BrowserContext> {
-  const context = await browser.newContext({
-    viewport: { width: 1280, height: 900 },
-    locale: 'en-GB',
-    timezoneId: 'Europe/London',
-  });
-  context.setDefaultTimeout(60_000);
-  contexts.push(context);
-  return context;
-}
-
-async function open(context: BrowserContext, pathAndQuery: string): Promise<Page> {
-  const page = await context.newPage();
-  page.on('pageerror', (err) => pageErrors.push(`${pathAndQuery}: ${err.message}`));
-  await page.goto(`${server.url}${pathAndQuery}`);
-  return page;
-}
-
-async function signIn(context: BrowserContext, who: { username: string; password: string }): Promise<Page> {
-  const page = await open(context, '/sign-in');
-  const form = page.getByRole('form', { name: 'Sign in' });
-  await form.getByLabel('Username').fill(who.username);
-  await form.getByLabel('Password', { exact: true }).fill(who.password);
-  await form.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL((url) => url.pathname !== '/sign-in');
-  return page;
-}
+const web = new BrowserVisitors(
+  () => browser,
+  () => server.url,
+);
+const { visitor, open, signIn, pageErrors } = web;
 
 /** GET through the page, with its session cookie: what the signed-in person's API answers. */
 function fetchAs<T>(page: Page, url: string): Promise<T> {
@@ -106,31 +55,13 @@ async function api<T>(pathAndQuery: string): Promise<T> {
   return (await response.json()) as T;
 }
 
-function csvLines(file: string): string[] {
-  return readFileSync(file, 'utf8')
-    .replace(/^\uFEFF/, '')
-    .trimEnd()
-    .split('\r\n');
-}
-
 beforeAll(async () => {
-  if (!existsSync(path.join(WEB_DIR, 'index.html'))) {
-    const { build } = await import('vite');
-    await build({ configFile: path.join(REPO_ROOT, 'src', 'web', 'vite.config.ts'), logLevel: 'warn' });
-  }
+  await ensureWebBuilt();
   server = await startTestServer();
   // Idempotent: a server that already seeded the demo is left as it is.
   await seedGovernanceDemo(server.database.db);
-  // The same seed and registry give the same data, so the planted faults can be read off the generator.
-  const inputs = await synthInputs(new OrganisationRepository(server.database.db), AS_AT);
-  const seed = generateGovernance({
-    seed: DEMO_GOVERNANCE_SEED,
-    ccgs: inputs.ccgs,
-    asAt: AS_AT,
-    organisationNames: inputs.names,
-    foundationTrustCodes: inputs.foundationTrusts,
-  });
-  const noNurse = seed.ccgs.flatMap((c) => c.faults).find((f) => f.ruleId === 'GB-NURSE');
+  const national = await server.services.governance.nationalCompliance(AS_AT);
+  const noNurse = national.items.find((i) => i.ruleIds.includes('GB-NURSE'));
   expect(noNurse, 'the demo plants a CCG with no registered nurse').toBeDefined();
   ccg = noNurse!.ccgCode;
 
@@ -147,11 +78,11 @@ beforeAll(async () => {
     { role: 'board_oversight', orgCode: 'NHSCB', startDate: '2013-04-01', endDate: null },
     'test',
   );
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  browser = await launchChromium();
 }, 300_000);
 
 afterAll(async () => {
-  for (const context of contexts) await context.close();
+  await web.close();
   await browser?.close();
   await server?.close();
 });
