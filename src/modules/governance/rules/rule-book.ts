@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import { AppError, type Problem } from '../../../platform/errors.ts';
+import { parseRuleBookWith, ruleProblems as toProblems } from '../../../platform/rule-book.ts';
 import type { GovernanceRuleBook, GovernanceRuleDefinition } from '../model.ts';
 import { isIsoDate } from './dates.ts';
 
@@ -115,14 +116,6 @@ const PARAMETER_SCHEMAS: Partial<Record<GovernanceRuleId, z.ZodType>> = {
 };
 const NO_PARAMETERS = z.strictObject({});
 
-function toProblems(error: z.ZodError, prefix: string): Problem[] {
-  return error.issues.map((issue) => ({
-    path: [prefix, ...issue.path.map(String)].filter(Boolean).join('.') || '(root)',
-    message: issue.message,
-    code: 'invalid_rule_definition',
-  }));
-}
-
 function checkDefinition(rule: GovernanceRuleDefinition, path: string): Problem[] {
   const problems: Problem[] = [];
   const known = (GOVERNANCE_RULE_IDS as readonly string[]).includes(rule.id);
@@ -158,45 +151,13 @@ function checkDefinition(rule: GovernanceRuleDefinition, path: string): Problem[
  * one `AppError.validation`, each with its path.
  */
 export function loadGovernanceRuleBook(json: unknown): GovernanceRuleBook {
-  const book = governanceRuleBookSchema.safeParse(json);
-  if (!book.success) {
-    throw AppError.validation(toProblems(book.error, ''), 'Invalid governance rule book');
-  }
-  const problems: Problem[] = [];
-  const rules: GovernanceRuleDefinition[] = [];
-  const seen = new Map<string, number>();
-  book.data.rules.forEach((raw, index) => {
-    const path = `rules.${index}`;
-    const parsed = governanceRuleDefinitionSchema.safeParse(raw);
-    if (!parsed.success) {
-      problems.push(...toProblems(parsed.error, path));
-      return;
-    }
-    const rule = parsed.data;
-    const first = seen.get(rule.id);
-    if (first !== undefined) {
-      problems.push({
-        path: `${path}.id`,
-        message: `duplicate rule id "${rule.id}" (first at rules.${first})`,
-        code: 'duplicate_rule',
-      });
-    } else {
-      seen.set(rule.id, index);
-    }
-    problems.push(...checkDefinition(rule, path));
-    rules.push(rule);
+  return parseRuleBookWith(json, {
+    name: 'governance rule book',
+    bookSchema: governanceRuleBookSchema,
+    ruleSchema: governanceRuleDefinitionSchema,
+    requiredIds: GOVERNANCE_RULE_IDS,
+    check: checkDefinition,
   });
-  // Report an id as missing only when no entry carries it, not when its entry is malformed.
-  const presentIds = new Set(
-    book.data.rules.map((raw) => (raw && typeof raw === 'object' ? (raw as { id?: unknown }).id : undefined)),
-  );
-  for (const id of GOVERNANCE_RULE_IDS) {
-    if (!presentIds.has(id)) {
-      problems.push({ path: 'rules', message: `missing definition for "${id}"`, code: 'missing_rule' });
-    }
-  }
-  if (problems.length) throw AppError.validation(problems, 'Invalid governance rule book');
-  return { version: 1, rules };
 }
 
 /** The definition of one rule; a missing id is a programming error, not bad input. */

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { AppError, type Problem } from '../../../platform/errors.ts';
+import { parseRuleBookWith, ruleProblems as toProblems } from '../../../platform/rule-book.ts';
 
 /** Every rule id the structural rules emit; the rule book must define each exactly once. */
 export const STRUCTURAL_RULE_IDS = [
@@ -86,14 +87,6 @@ const PARAMETER_SCHEMAS: Partial<Record<StructuralRuleId, z.ZodType>> = {
 };
 const NO_PARAMETERS = z.strictObject({});
 
-function toProblems(error: z.ZodError, prefix: string): Problem[] {
-  return error.issues.map((issue) => ({
-    path: [prefix, ...issue.path.map(String)].filter(Boolean).join('.') || '(root)',
-    message: issue.message,
-    code: 'invalid_rule_definition',
-  }));
-}
-
 /** Semantic checks on one structurally valid definition. */
 function checkDefinition(rule: RuleDefinition, path: string): Problem[] {
   const problems: Problem[] = [];
@@ -121,45 +114,13 @@ function checkDefinition(rule: RuleDefinition, path: string): Problem[] {
  * (structure, dates, unknown, duplicate and missing ids, parameters) in one `AppError.validation`.
  */
 export function parseRuleBook(json: unknown): RuleBook {
-  const book = ruleBookSchema.safeParse(json);
-  if (!book.success) throw AppError.validation(toProblems(book.error, ''), 'Invalid structural rule book');
-
-  const problems: Problem[] = [];
-  const rules: RuleDefinition[] = [];
-  const seen = new Map<string, number>();
-  book.data.rules.forEach((raw, index) => {
-    const path = `rules.${index}`;
-    const parsed = ruleDefinitionSchema.safeParse(raw);
-    if (!parsed.success) {
-      problems.push(...toProblems(parsed.error, path));
-      return;
-    }
-    const rule = parsed.data;
-    const first = seen.get(rule.id);
-    if (first !== undefined) {
-      problems.push({
-        path: `${path}.id`,
-        message: `duplicate rule id "${rule.id}" (first at rules.${first})`,
-        code: 'duplicate_rule',
-      });
-    } else {
-      seen.set(rule.id, index);
-    }
-    problems.push(...checkDefinition(rule, path));
-    rules.push(rule);
+  return parseRuleBookWith(json, {
+    name: 'structural rule book',
+    bookSchema: ruleBookSchema,
+    ruleSchema: ruleDefinitionSchema,
+    requiredIds: STRUCTURAL_RULE_IDS,
+    check: checkDefinition,
   });
-  // Only report ids as missing when their entry is absent, not when it is present but malformed.
-  const presentIds = new Set(
-    book.data.rules.map((raw) => (raw && typeof raw === 'object' ? (raw as { id?: unknown }).id : undefined)),
-  );
-  for (const id of STRUCTURAL_RULE_IDS) {
-    if (!presentIds.has(id)) {
-      problems.push({ path: 'rules', message: `missing definition for "${id}"`, code: 'missing_rule' });
-    }
-  }
-
-  if (problems.length) throw AppError.validation(problems, 'Invalid structural rule book');
-  return { version: 1, rules };
 }
 
 /** The definition of one rule; an unknown id is a programming error, not bad input. */
