@@ -42,6 +42,15 @@ export interface Config {
   readonly signInRateLimit: number;
   /** Seed demo accounts for each role on `serve` (default true, except in production where it is refused). */
   readonly demoAccounts: boolean;
+  /** Where loaded activity (Parquet), its quarantine and pipeline results live, COMMISSIONER_ACTIVITY_DIR. */
+  readonly activityDir: string;
+  /** DuckDB memory limit for the activity engine (it spills to disk beyond it), COMMISSIONER_ANALYTICS_MEMORY. */
+  readonly analyticsMemoryLimit: string;
+  /**
+   * Scale of the synthetic activity generated, loaded and priced on first `serve` when the activity
+   * store is empty (0 turns it off), COMMISSIONER_DEMO_ACTIVITY_SCALE. Default 0.01 (about 560,000 people).
+   */
+  readonly demoActivityScale: number;
 }
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -151,6 +160,16 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     );
   }
 
+  const memoryText = env.COMMISSIONER_ANALYTICS_MEMORY?.trim() || '8GB';
+  if (!/^\d+(\.\d+)?\s*(MB|GB|MiB|GiB)$/i.test(memoryText)) {
+    problems.add('COMMISSIONER_ANALYTICS_MEMORY', `must be a size such as 8GB or 512MB, got "${memoryText}"`, 'invalid_size');
+  }
+  const scaleText = env.COMMISSIONER_DEMO_ACTIVITY_SCALE?.trim() || '0.01';
+  const demoActivityScale = Number(scaleText);
+  if (!Number.isFinite(demoActivityScale) || demoActivityScale < 0 || demoActivityScale > 1) {
+    problems.add('COMMISSIONER_DEMO_ACTIVITY_SCALE', `must be a number from 0 to 1, got "${scaleText}"`, 'invalid_number');
+  }
+
   problems.throwIfAny('Invalid configuration');
 
   return {
@@ -172,6 +191,9 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     signInLockoutMinutes,
     signInRateLimit,
     demoAccounts: demoText === 'true',
+    activityDir: env.COMMISSIONER_ACTIVITY_DIR?.trim() || path.join(REPO_ROOT, '.data', 'activity'),
+    analyticsMemoryLimit: memoryText,
+    demoActivityScale,
   };
 }
 

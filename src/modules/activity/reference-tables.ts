@@ -62,7 +62,10 @@ export function loadActivityReference(dir: string): ActivityReference {
   return activityReferenceFrom(snapshot);
 }
 
-export function activityReferenceFrom(s: RegistrySnapshot, asAt = ACTIVITY_REFERENCE_DATE): ActivityReference {
+export function activityReferenceFrom(
+  s: RegistrySnapshot,
+  asAt = ACTIVITY_REFERENCE_DATE,
+): ActivityReference {
   const inForce = (start: string, end: string | null) => start <= asAt && (end === null || end >= asAt);
   const ccgs = [...s.organisations.values()]
     .filter((o) => o.orgType === 'ccg' && (o.openDate === null || o.openDate <= asAt))
@@ -75,7 +78,11 @@ export function activityReferenceFrom(s: RegistrySnapshot, asAt = ACTIVITY_REFER
   const practices: ReferencePractice[] = [...s.organisations.values()]
     .filter((o) => o.orgType === 'gp_practice')
     .map((o) => {
-      const a = o.attributes as { lat?: number | null; lon?: number | null; prescribingSetting?: string | null };
+      const a = o.attributes as {
+        lat?: number | null;
+        lon?: number | null;
+        prescribingSetting?: string | null;
+      };
       return {
         code: o.code,
         ccgCode: memberOf.get(o.code) ?? null,
@@ -90,7 +97,12 @@ export function activityReferenceFrom(s: RegistrySnapshot, asAt = ACTIVITY_REFER
     .filter((l) => l.quarterStart === '2013-04-01' && l.patients > 0)
     .map((l) => ({ practiceCode: l.practiceCode, sex: l.sex, ageBand: l.ageBand, patients: l.patients }));
   const lsoas: ReferenceLsoa[] = s.areaAssignments
-    .map((a) => ({ lsoaCode: a.lsoaCode, ccgCode: a.ccgCodes[0] ?? '', ladCode: a.ladCode, utlaCode: a.utlaCode }))
+    .map((a) => ({
+      lsoaCode: a.lsoaCode,
+      ccgCode: a.ccgCodes[0] ?? '',
+      ladCode: a.ladCode,
+      utlaCode: a.utlaCode,
+    }))
     .filter((a) => a.ccgCode !== '')
     .sort((a, b) => a.lsoaCode.localeCompare(b.lsoaCode));
   return { ccgs, practices, listSizes, lsoas, trusts: locateTrusts(s, practices) };
@@ -115,12 +127,21 @@ function locateTrusts(s: RegistrySnapshot, practices: readonly ReferencePractice
     .map((o) => {
       const pc = o.postcode ?? '';
       const near = (pc && (byDistrict.get(district(pc)) ?? byArea.get(area(pc)))) || [];
-      if (near.length === 0) return { code: o.code, name: o.name, postcode: o.postcode ?? null, lat: null, lon: null, hostCcgCode: null };
+      if (near.length === 0)
+        return {
+          code: o.code,
+          name: o.name,
+          postcode: o.postcode ?? null,
+          lat: null,
+          lon: null,
+          hostCcgCode: null,
+        };
       const lat = near.reduce((t, p) => t + (p.lat as number), 0) / near.length;
       const lon = near.reduce((t, p) => t + (p.lon as number), 0) / near.length;
       const counts = new Map<string, number>();
       for (const p of near) if (p.ccgCode) counts.set(p.ccgCode, (counts.get(p.ccgCode) ?? 0) + 1);
-      const host = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? null;
+      const host =
+        [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? null;
       return { code: o.code, name: o.name, postcode: o.postcode ?? null, lat, lon, hostCcgCode: host };
     })
     .sort((a, b) => a.code.localeCompare(b.code));
@@ -138,7 +159,11 @@ export async function writeReferenceTables(engine: Analytics, ref: ActivityRefer
     create or replace table ref_trust (provider_code varchar primary key, provider_name varchar, postcode varchar,
       lat double, lon double, host_ccg_code varchar);
   `);
-  await engine.insertRows('ref_ccg', ['ccg_code', 'ccg_name'], ref.ccgs.map((c) => [c.code, c.name]));
+  await engine.insertRows(
+    'ref_ccg',
+    ['ccg_code', 'ccg_name'],
+    ref.ccgs.map((c) => [c.code, c.name]),
+  );
   await engine.insertRows(
     'ref_practice',
     ['practice_code', 'ccg_code', 'postcode', 'lat', 'lon', 'prescribing_setting'],

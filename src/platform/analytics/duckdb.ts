@@ -1,4 +1,4 @@
-import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import { type DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
 
 /**
  * The analytics engine: DuckDB, in memory or on a file, reading and writing Parquet.
@@ -55,10 +55,16 @@ export class Analytics {
    * staging table, and one INSERT … SELECT casts it to the table's column types (a bad value fails
    * the whole insert). Fast enough for reference tables of a few hundred thousand rows.
    */
-  async insertRows(table: string, columns: readonly string[], rows: readonly (readonly unknown[])[]): Promise<void> {
+  async insertRows(
+    table: string,
+    columns: readonly string[],
+    rows: readonly (readonly unknown[])[],
+  ): Promise<void> {
     if (rows.length === 0) return;
     const staging = `staging_${table.replace(/\W/g, '_')}`;
-    await this.run(`create or replace temp table ${staging} (${columns.map((c) => `${c} varchar`).join(', ')})`);
+    await this.run(
+      `create or replace temp table ${staging} (${columns.map((c) => `${c} varchar`).join(', ')})`,
+    );
     const appender = await this.connection.createAppender(staging);
     for (const row of rows) {
       for (const value of row) {
@@ -68,8 +74,27 @@ export class Analytics {
       appender.endRow();
     }
     appender.closeSync();
-    await this.run(`insert into ${table} (${columns.join(', ')}) select ${columns.join(', ')} from ${staging}`);
+    await this.run(
+      `insert into ${table} (${columns.join(', ')}) select ${columns.join(', ')} from ${staging}`,
+    );
     await this.run(`drop table ${staging}`);
+  }
+
+  /**
+   * Runs a long statement and reports DuckDB's own progress estimate (0–100) every `everyMs`, so the
+   * CLI and the UI can show a bar while a scan over millions of rows runs.
+   */
+  async runWithProgress(sql: string, onProgress: (percent: number) => void, everyMs = 250): Promise<void> {
+    const timer = setInterval(() => {
+      const p = this.connection.progress.percentage;
+      if (p >= 0) onProgress(Math.min(100, p));
+    }, everyMs);
+    try {
+      await this.connection.run(sql);
+      onProgress(100);
+    } finally {
+      clearInterval(timer);
+    }
   }
 
   async transaction<T>(work: () => Promise<T>): Promise<T> {
@@ -94,7 +119,9 @@ function normalise(row: Record<string, unknown>): Row {
   const out: Row = {};
   for (const [key, value] of Object.entries(row)) {
     out[key] =
-      typeof value === 'bigint' && value <= BigInt(Number.MAX_SAFE_INTEGER) && value >= BigInt(Number.MIN_SAFE_INTEGER)
+      typeof value === 'bigint' &&
+      value <= BigInt(Number.MAX_SAFE_INTEGER) &&
+      value >= BigInt(Number.MIN_SAFE_INTEGER)
         ? Number(value)
         : value;
   }

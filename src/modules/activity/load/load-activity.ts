@@ -1,0 +1,299 @@
+import { createHash } from 'node:crypto';
+import {
+  createReadStream,
+  existsSync,
+  mkdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import path from 'node:path';
+import { createGunzip } from 'node:zlib';
+import { parse } from 'csv-parse/sync';
+import { type Analytics, sqlString } from '../../../platform/analytics/duckdb.ts';
+import { AppError } from '../../../platform/errors.ts';
+import { activityLayout } from '../layout.ts';
+import type { ActivityStore, LoadManifest } from '../store.ts';
+import { typedColumns, validationQuery } from './validation-sql.ts';
+
+export interface LoadOptions {
+  /** Label the rows synthetic (the generator's output) in the manifest and every view. */
+  readonly synthetic?: boolean;
+  /** Phase name and DuckDB's percent done, for a progress bar. */
+  readonly onProgress?: (phase: string, percent: number) => void;
+  readonly now?: () => Date;
+}
+
+export interface LoadResult {
+  readonly status: 'loaded' | 'unchanged';
+  readonly manifest: LoadManifest;
+  /** The first rejected rows (file, line, reason), for the CLI to print; all of them are in quarantine.parquet. */
+  readonly sample: readonly { readonly file: string; readonly line: number; readonly reason: string }[];
+}
+
+/** Emergency readmission: an emergency admission within this many days of an earlier discharge (PbR 2013/14). */
+export const READMISSION_WINDOW_DAYS = 30;
+
+async function sha256(file: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+function formatOf(file: string): 'csv' | 'parquet' {
+  const lower = file.toLowerCase();
+  if (lower.endsWith('.parquet')) return 'parquet';
+  if (lower.endsWith('.csv') || lower.endsWith('.csv.gz')) return 'csv';
+  throw AppError.validation(
+    [
+      {
+        path: file,
+        message: 'an activity file must end in .csv, .csv.gz or .parquet',
+        code: 'unknown_format',
+      },
+    ],
+    'Cannot load activity file',
+  );
+}
+
+/**
+ * Loads one activity file (CSV or Parquet in the layout of definitions/activity/layout.json):
+ * - every row is checked (types, allowed values, known codes, impossible dates, duplicates); bad rows go
+ *   to the load's quarantine with file, line and reason, and are counted in the manifest;
+ * - good rows are written typed, with derived columns, to the load's Parquet;
+ * - the load id is the file's SHA-256, so loading the same file again is a no-op;
+ * - everything is built in a temporary directory renamed into place at the end: a load that dies
+ *   part-way leaves no partial data.
+ * The engine must hold ref_practice, ref_lsoa, ref_trust, ref_ccg, known_service and known_currency.
+ */
+export async function loadActivityFile(
+  engine: Analytics,
+  store: ActivityStore,
+  file: string,
+  options: LoadOptions = {},
+): Promise<LoadResult> {
+  const layout = activityLayout();
+  const absolute = path.resolve(file);
+  if (!existsSync(absolute)) {
+    throw AppError.validation(
+      [{ path: file, message: 'no such file', code: 'not_found' }],
+      'Cannot load activity file',
+    );
+  }
+  const format = formatOf(absolute);
+  const progress = options.onProgress ?? (() => {});
+  const started = Date.now();
+  progress('hashing', 0);
+  const contentHash = await sha256(absolute);
+  const loadId = contentHash.slice(0, 16);
+  const existing = store.find(loadId);
+  if (existing) return { status: 'unchanged', manifest: existing, sample: [] };
+
+  store.ensure();
+  store.clearDebris();
+  const tmp = path.join(store.loadsDir, `.tmp-${loadId}-${process.pid}`);
+  mkdirSync(tmp, { recursive: true });
+  const label = path.basename(absolute);
+  const id = loadId.replace(/\W/g, '');
+  try {
+    const header = await checkHeader(engine, absolute, format, label);
+    await createRawView(engine, absolute, format, id, header);
+    const raw = `raw_${id}`;
+    await engine.run(
+      `create or replace temp table dup_${id} as select activity_id, min(line) as first_line from ${raw}
+       where activity_id is not null group by activity_id having count(*) > 1`,
+    );
+    const checked = `(${validationQuery(layout, raw, `dup_${id}`)})`;
+    const stage = path.join(tmp, 'stage.parquet');
+    const quarantine = path.join(tmp, 'quarantine.parquet');
+    const final = path.join(tmp, 'activity.parquet');
+
+    await engine.runWithProgress(
+      `copy (select ${typedColumns(layout)} from ${checked} where reason is null order by line)
+       to ${sqlString(stage)} (format parquet, compression zstd)`,
+      (p) => progress('checking rows', p),
+    );
+    const rawJson = layout.columns.map((c) => `'${c.name}': "${c.name}"`).join(', ');
+    await engine.runWithProgress(
+      `copy (select ${sqlString(label)} as file, line, reason, to_json({${rawJson}}) as raw_values
+             from ${checked} where reason is not null order by line)
+       to ${sqlString(quarantine)} (format parquet, compression zstd)`,
+      (p) => progress('quarantining rows', p),
+    );
+    // Derived at load, like SUS derivations: the emergency readmission flag needs the patient's earlier
+    // spells, so it is computed once here rather than in every pricing pass.
+    await engine.run(
+      `create or replace temp table readmit_${id} as
+       select activity_id from (
+         select activity_id, admission_method, activity_start_date,
+                lag(activity_end_date) over (partition by patient_pseudonym, provider_code
+                                             order by activity_start_date, activity_end_date, activity_id) as previous_discharge
+         from read_parquet(${sqlString(stage)}) where activity_type = 'apc')
+       where admission_method like '2%'
+         and activity_start_date - previous_discharge between 0 and ${READMISSION_WINDOW_DAYS}`,
+    );
+    await engine.runWithProgress(
+      `copy (select s.*, r.activity_id is not null as emergency_readmission_30d, ${sqlString(loadId)} as load_id
+             from read_parquet(${sqlString(stage)}) s left join readmit_${id} r on s.activity_id = r.activity_id)
+       to ${sqlString(final)} (format parquet, compression zstd, row_group_size 1000000)`,
+      (p) => progress('deriving readmissions', p),
+    );
+    rmSync(stage);
+
+    const accepted = (
+      await engine.one<{ n: number }>(`select count(*) as n from read_parquet(${sqlString(final)})`)
+    ).n;
+    const rejectedByReason = await engine.all<{ reason: string; rows: number }>(
+      `select regexp_replace(part, '"[^"]*"', '"…"', 'g') as reason, count(*) as rows
+       from (select unnest(string_split(reason, '; ')) as part from read_parquet(${sqlString(quarantine)}))
+       group by 1 order by rows desc, reason limit 50`,
+    );
+    const rejected = (
+      await engine.one<{ n: number }>(`select count(*) as n from read_parquet(${sqlString(quarantine)})`)
+    ).n;
+    const sample = await engine.all<{ file: string; line: number; reason: string }>(
+      `select file, line::bigint as line, reason from read_parquet(${sqlString(quarantine)}) order by line limit 20`,
+    );
+    if (rejected === 0) rmSync(quarantine);
+    await engine.run(
+      `drop table if exists dup_${id}; drop table if exists readmit_${id}; drop view if exists ${raw}`,
+    );
+
+    const manifest: LoadManifest = {
+      loadId,
+      file: label,
+      format,
+      contentHash,
+      bytes: statSync(absolute).size,
+      loadedAt: (options.now ?? (() => new Date()))().toISOString(),
+      layoutVersion: layout.version,
+      rows: accepted + rejected,
+      accepted,
+      rejected,
+      rejectedByReason,
+      synthetic: options.synthetic ?? false,
+      wallMs: Date.now() - started,
+    };
+    writeFileSync(path.join(tmp, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+    renameSync(tmp, store.loadDir(loadId));
+    return { status: 'loaded', manifest, sample };
+  } catch (error) {
+    rmSync(tmp, { recursive: true, force: true });
+    await engine
+      .run(
+        `drop table if exists dup_${id}; drop table if exists readmit_${id}; drop view if exists raw_${id}`,
+      )
+      .catch(() => {});
+    throw error;
+  }
+}
+
+async function columnsOf(engine: Analytics, reader: string): Promise<string[]> {
+  const rows = await engine.all<{ column_name: string }>(`describe select * from ${reader}`);
+  return rows.map((r) => r.column_name);
+}
+
+/** CSV read with the header's own column order, all text, no sniffing: the checks are ours, not the sniffer's. */
+const csvReader = (file: string, header: readonly string[], extra = '') =>
+  `read_csv(${sqlString(file)}, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"',
+     columns = {${header.map((c) => `${sqlString(c)}: 'VARCHAR'`).join(', ')}}${extra})`;
+
+/** The first line of a CSV (gzip or plain), parsed as CSV: the header. */
+async function csvHeader(file: string): Promise<string[]> {
+  let source: NodeJS.ReadableStream = createReadStream(file);
+  if (file.toLowerCase().endsWith('.gz')) source = source.pipe(createGunzip());
+  let text = '';
+  for await (const chunk of source) {
+    text += chunk.toString();
+    if (text.includes('\n') || text.length > 1_000_000) break;
+  }
+  const first = text.split(/\r?\n/)[0]?.replace(/^\uFEFF/, '') ?? '';
+  const parsed = parse(first, { relax_quotes: true }) as string[][];
+  return (parsed[0] ?? []).map((c) => c.trim());
+}
+
+/** The file must have exactly the layout's columns (any order): a wrong header rejects the file, loudly. */
+async function checkHeader(
+  engine: Analytics,
+  file: string,
+  format: 'csv' | 'parquet',
+  label: string,
+): Promise<string[]> {
+  let columns: string[];
+  try {
+    columns =
+      format === 'csv' ? await csvHeader(file) : await columnsOf(engine, `read_parquet(${sqlString(file)})`);
+  } catch (error) {
+    throw AppError.validation(
+      [
+        {
+          path: label,
+          message: `cannot read the file as ${format}: ${(error as Error).message.split('\n')[0]}`,
+          code: 'unreadable',
+        },
+      ],
+      'Cannot load activity file',
+    );
+  }
+  const expected = activityLayout().columns.map((c) => c.name);
+  const missing = expected.filter((c) => !columns.includes(c));
+  const unknown = columns.filter((c) => !expected.includes(c));
+  const problems = [
+    ...missing.map((c) => ({
+      path: `${label}: header`,
+      message: `column ${c} is missing`,
+      code: 'missing_column',
+    })),
+    ...unknown.map((c) => ({
+      path: `${label}: header`,
+      message: `column ${c} is not in the activity layout`,
+      code: 'unknown_column',
+    })),
+  ];
+  if (problems.length)
+    throw AppError.validation(problems, `The header of ${label} does not match the activity layout`);
+  return columns;
+}
+
+/**
+ * A view `raw_<id>(line, <every layout column as text>)`. For CSV, `line` is the line in the file
+ * (header = line 1): DuckDB's rejects table holds the lines it could not split into columns, and the
+ * row numbers of the rest are shifted past them. Those unsplittable lines become quarantine rows too.
+ */
+async function createRawView(
+  engine: Analytics,
+  file: string,
+  format: 'csv' | 'parquet',
+  id: string,
+  header: readonly string[],
+): Promise<void> {
+  const cols = activityLayout()
+    .columns.map((c) => `cast("${c.name}" as varchar) as "${c.name}"`)
+    .join(', ');
+  if (format === 'parquet') {
+    await engine.run(
+      `create or replace temp view raw_${id} as
+       select file_row_number + 1 as line, null::varchar as parse_error, ${cols} from read_parquet(${sqlString(file)}, file_row_number = true)`,
+    );
+    return;
+  }
+  const rejects = `, store_rejects = true, rejects_table = 'rej_${id}', rejects_scan = 'rejscan_${id}'`;
+  await engine.run(`create or replace temp table rows_${id} as
+    select row_number() over () as k, * from ${csvReader(file, header, rejects)}`);
+  await engine.run(`create or replace temp table rejlines_${id} as
+    select line, csv_line, error_message, row_number() over (order by line) as j
+    from (select line, any_value(csv_line) as csv_line, arg_min(error_message, coalesce(column_idx, 0)) as error_message
+          from rej_${id} group by line)`);
+  const nulls = activityLayout()
+    .columns.map((c) => `null::varchar as "${c.name}"`)
+    .join(', ');
+  // Lines DuckDB could not split (wrong number of fields, broken quoting) are kept as rows carrying
+  // DuckDB's message and the original text, so the validation quarantines them like any other bad row.
+  await engine.run(`create or replace temp view raw_${id} as
+    select r.k + 1 + coalesce(b.j, 0) as line, null::varchar as parse_error, ${cols}
+      from rows_${id} r asof left join (select line - j - 1 as before, j from rejlines_${id}) b on r.k > b.before
+    union all
+    select line, error_message || ' — the line reads: ' || left(csv_line, 200) as parse_error, ${nulls}
+      from rejlines_${id}`);
+}

@@ -1,0 +1,87 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+
+/**
+ * The activity store: Parquet on disk, read by DuckDB. Layout under `dir`:
+ *   loads/<load-id>/activity.parquet     validated rows of one loaded file (+ derived columns)
+ *   loads/<load-id>/quarantine.parquet   its rejected rows: file, line, reason, the raw values
+ *   loads/<load-id>/manifest.json        written last: a load without it does not exist
+ *   results/<run-id>/…                   pipeline outputs; results/current.json names the latest
+ * A load is built in loads/.tmp-* and renamed into place, so a load that dies part-way leaves nothing
+ * readers can see, and the next load clears the debris.
+ */
+export interface LoadManifest {
+  readonly loadId: string;
+  readonly file: string;
+  readonly format: 'csv' | 'parquet';
+  readonly contentHash: string;
+  readonly bytes: number;
+  readonly loadedAt: string;
+  readonly layoutVersion: string;
+  readonly rows: number;
+  readonly accepted: number;
+  readonly rejected: number;
+  readonly rejectedByReason: readonly { readonly reason: string; readonly rows: number }[];
+  /** True when the rows are synthetic (written by the generator), so every view can label them. */
+  readonly synthetic: boolean;
+  readonly wallMs: number;
+}
+
+export class ActivityStore {
+  constructor(readonly dir: string) {}
+
+  get loadsDir(): string {
+    return path.join(this.dir, 'loads');
+  }
+
+  get resultsDir(): string {
+    return path.join(this.dir, 'results');
+  }
+
+  loadDir(loadId: string): string {
+    return path.join(this.loadsDir, loadId);
+  }
+
+  ensure(): void {
+    mkdirSync(this.loadsDir, { recursive: true });
+    mkdirSync(this.resultsDir, { recursive: true });
+  }
+
+  /** Every complete load, oldest first. */
+  loads(): LoadManifest[] {
+    if (!existsSync(this.loadsDir)) return [];
+    return readdirSync(this.loadsDir)
+      .filter((name) => !name.startsWith('.'))
+      .map((name) => path.join(this.loadsDir, name, 'manifest.json'))
+      .filter((file) => existsSync(file))
+      .map((file) => JSON.parse(readFileSync(file, 'utf8')) as LoadManifest)
+      .sort((a, b) => a.loadedAt.localeCompare(b.loadedAt) || a.loadId.localeCompare(b.loadId));
+  }
+
+  find(loadId: string): LoadManifest | undefined {
+    const file = path.join(this.loadDir(loadId), 'manifest.json');
+    return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as LoadManifest) : undefined;
+  }
+
+  activityFiles(): string[] {
+    return this.loads()
+      .filter((l) => l.accepted > 0)
+      .map((l) => path.join(this.loadDir(l.loadId), 'activity.parquet'));
+  }
+
+  quarantineFiles(): string[] {
+    return this.loads()
+      .filter((l) => l.rejected > 0)
+      .map((l) => path.join(this.loadDir(l.loadId), 'quarantine.parquet'));
+  }
+
+  /** Removes half-built loads and runs left by a process that died. */
+  clearDebris(): void {
+    for (const parent of [this.loadsDir, this.resultsDir]) {
+      if (!existsSync(parent)) continue;
+      for (const name of readdirSync(parent)) {
+        if (name.startsWith('.tmp-')) rmSync(path.join(parent, name), { recursive: true, force: true });
+      }
+    }
+  }
+}

@@ -1,0 +1,268 @@
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadActivityFile } from '../../src/modules/activity/load/load-activity.ts';
+import { loadActivityReference, writeReferenceTables } from '../../src/modules/activity/reference-tables.ts';
+import { ActivityStore } from '../../src/modules/activity/store.ts';
+import { Analytics, sqlString } from '../../src/platform/analytics/duckdb.ts';
+import { AppError } from '../../src/platform/errors.ts';
+import { REFERENCE_DIR, REPO_ROOT } from '../support/paths.ts';
+import { BASE_ROW, csvHeader, writeActivityCsv } from './activity-rows.ts';
+
+let engine: Analytics;
+let dir: string;
+
+beforeAll(async () => {
+  engine = await Analytics.open({ threads: 2 });
+  await writeReferenceTables(engine, loadActivityReference(REFERENCE_DIR));
+  const services = JSON.parse(
+    readFileSync(path.join(REPO_ROOT, 'definitions/who-pays/service-categories.json'), 'utf8'),
+  ) as { categories: { id: string }[] };
+  await engine.run('create table known_service (code varchar); create table known_currency (code varchar)');
+  await engine.insertRows(
+    'known_service',
+    ['code'],
+    services.categories.map((c) => [c.id]),
+  );
+  await engine.insertRows('known_currency', ['code'], [['HB12C'], ['FZ17B'], ['VB08Z'], ['WF01B']]);
+  dir = mkdtempSync(path.join(os.tmpdir(), 'activity-load-'));
+});
+
+afterAll(() => {
+  engine.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const freshStore = (name: string) => new ActivityStore(path.join(dir, name));
+const parquetRows = (file: string, select = '*') =>
+  engine.all(`select ${select} from read_parquet(${sqlString(file)}) order by activity_id`);
+
+describe('loading an activity CSV', () => {
+  it('keeps good rows typed, quarantines every bad row with its line and every reason, and counts both', async () => {
+    const file = path.join(dir, 'mixed.csv');
+    writeActivityCsv(file, [
+      {}, // line 2: valid
+      { activity_id: 'A2', general_medical_practice_code: 'ZZZ99', activity_start_date: '2012-01-01' }, // line 3
+      'A3,only-two-fields', // line 4: unreadable
+      { activity_id: 'A4', age_at_activity_date: 'abc', placement_continuing_care: 'maybe' }, // line 5
+      { activity_id: 'A5', activity_end_date: '2013-04-30' }, // line 6: discharge before admission
+      { activity_id: 'A1' }, // line 7: duplicate of line 2
+      { activity_id: 'A6', point_of_delivery: 'OPFA' }, // line 8: POD of another activity type
+      {
+        activity_id: 'A7',
+        activity_type: 'ae',
+        point_of_delivery: 'AE',
+        activity_end_date: '',
+        hrg_code: 'VB08Z',
+      }, // line 9
+      { activity_id: 'A8', service_category: 'acute', hrg_code: 'XX99Z', provider_code: 'R99' }, // line 10
+      { activity_id: 'A9', activity_start_date: '2013-02-30' }, // line 11: no such date
+    ]);
+    const store = freshStore('mixed');
+    const result = await loadActivityFile(engine, store, file);
+    expect(result.status).toBe('loaded');
+    expect(result.manifest).toMatchObject({
+      file: 'mixed.csv',
+      format: 'csv',
+      rows: 10,
+      accepted: 1,
+      rejected: 9,
+    });
+    const quarantine = await engine.all<{ file: string; line: number; reason: string }>(
+      `select file, line::integer as line, reason from read_parquet(${sqlString(
+        path.join(store.loadDir(result.manifest.loadId), 'quarantine.parquet'),
+      )}) order by line`,
+    );
+    expect(quarantine).toEqual([
+      {
+        file: 'mixed.csv',
+        line: 3,
+        reason:
+          'general_medical_practice_code: "ZZZ99" is not a known GP practice code; activity_start_date: 2012-01-01 is outside the financial year 2013/14 (2013-04-01 to 2014-03-31)',
+      },
+      {
+        file: 'mixed.csv',
+        line: 4,
+        reason:
+          'unreadable line: Expected Number of Columns: 30 Found: 2 — the line reads: A3,only-two-fields',
+      },
+      {
+        file: 'mixed.csv',
+        line: 5,
+        reason:
+          'age_at_activity_date: "abc" is not a whole number; placement_continuing_care: "maybe" is not true or false',
+      },
+      {
+        file: 'mixed.csv',
+        line: 6,
+        reason: 'activity_end_date: 2013-04-30 is before the start date 2013-05-01',
+      },
+      { file: 'mixed.csv', line: 7, reason: 'activity_id: "A1" repeats line 2' },
+      { file: 'mixed.csv', line: 8, reason: 'point_of_delivery: OPFA does not belong to activity type apc' },
+      {
+        file: 'mixed.csv',
+        line: 9,
+        reason: 'ae_department_type: missing for an A&E attendance',
+      },
+      {
+        file: 'mixed.csv',
+        line: 10,
+        reason:
+          'provider_code: "R99" is not a known provider code; hrg_code: "XX99Z" is not a known currency (HRG or local) code; service_category: "acute" is not a known service category code',
+      },
+      {
+        file: 'mixed.csv',
+        line: 11,
+        reason: 'activity_start_date: "2013-02-30" is not a date (YYYY-MM-DD)',
+      },
+    ]);
+    expect(result.sample.map((s) => s.line)).toEqual([3, 4, 5, 6, 7, 8, 9, 10, 11]);
+    const kept = await parquetRows(
+      path.join(store.loadDir(result.manifest.loadId), 'activity.parquet'),
+      'activity_id, activity_start_date::varchar as start, age_at_activity_date as age, emergency_readmission_30d, load_id',
+    );
+    expect(kept).toEqual([
+      {
+        activity_id: 'A1',
+        start: '2013-05-01',
+        age: 70,
+        emergency_readmission_30d: false,
+        load_id: result.manifest.loadId,
+      },
+    ]);
+  });
+
+  it('is a no-op when the same file is loaded again', async () => {
+    const file = path.join(dir, 'repeat.csv');
+    writeActivityCsv(file, [{}, { activity_id: 'A2' }]);
+    const store = freshStore('repeat');
+    const first = await loadActivityFile(engine, store, file);
+    const again = await loadActivityFile(engine, store, file);
+    expect(again.status).toBe('unchanged');
+    expect(again.manifest.loadId).toBe(first.manifest.loadId);
+    expect(store.loads()).toHaveLength(1);
+    expect(store.activityFiles()).toHaveLength(1);
+  });
+
+  it('rejects a file whose header does not match the layout, naming each column, and stores nothing', async () => {
+    const file = path.join(dir, 'bad-header.csv');
+    const header = csvHeader().replace('hrg_code', 'hrg').replace(',best_practice_criteria_met', '');
+    writeActivityCsv(file, []);
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(file, `${header},extra\n`);
+    const store = freshStore('bad-header');
+    const error = await loadActivityFile(engine, store, file).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).problems.map((p) => p.message)).toEqual([
+      'column hrg_code is missing',
+      'column best_practice_criteria_met is missing',
+      'column hrg is not in the activity layout',
+      'column extra is not in the activity layout',
+    ]);
+    expect(store.loads()).toEqual([]);
+  });
+
+  it('leaves no partial data when a load fails part-way, and clears what a dead load left', async () => {
+    const file = path.join(dir, 'fails.csv');
+    writeActivityCsv(file, [{}]);
+    const store = freshStore('fails');
+    store.ensure();
+    mkdirSync(path.join(store.loadsDir, '.tmp-dead-load-1'));
+    await engine.run('alter table known_currency rename to known_currency_away');
+    try {
+      await expect(loadActivityFile(engine, store, file)).rejects.toThrow(/known_currency/);
+    } finally {
+      await engine.run('alter table known_currency_away rename to known_currency');
+    }
+    expect(readdirSync(store.loadsDir)).toEqual([]);
+    expect(store.loads()).toEqual([]);
+    const retry = await loadActivityFile(engine, store, file);
+    expect(retry.status).toBe('loaded');
+    expect(readdirSync(store.loadsDir)).toEqual([retry.manifest.loadId]);
+  });
+
+  it('refuses a file that is not CSV or Parquet, or does not exist', async () => {
+    const store = freshStore('format');
+    await expect(loadActivityFile(engine, store, path.join(dir, 'x.xlsx'))).rejects.toThrow(/no such file/);
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(path.join(dir, 'x.xlsx'), 'x');
+    await expect(loadActivityFile(engine, store, path.join(dir, 'x.xlsx'))).rejects.toThrow(
+      /\.csv, \.csv\.gz or \.parquet/,
+    );
+  });
+});
+
+describe('derived at load', () => {
+  it('flags emergency admissions within 30 days of a discharge from the same provider', async () => {
+    const file = path.join(dir, 'readmissions.csv');
+    const emergency = { admission_method: '21', point_of_delivery: 'NEL' };
+    writeActivityCsv(file, [
+      { activity_id: 'R1', activity_start_date: '2013-05-01', activity_end_date: '2013-05-04' },
+      { activity_id: 'R2', ...emergency, activity_start_date: '2013-06-03', activity_end_date: '2013-06-05' }, // 30 days: yes
+      { activity_id: 'R3', ...emergency, activity_start_date: '2013-07-06', activity_end_date: '2013-07-08' }, // 31 days: no
+      {
+        activity_id: 'R4',
+        ...emergency,
+        activity_start_date: '2013-07-10',
+        activity_end_date: '2013-07-11',
+        provider_code: 'RTH',
+      }, // other provider
+      { activity_id: 'R5', activity_start_date: '2013-07-20', activity_end_date: '2013-07-21' }, // elective: never a readmission
+      {
+        activity_id: 'R6',
+        ...emergency,
+        patient_pseudonym: 'p-0002',
+        activity_start_date: '2013-05-05',
+        activity_end_date: '2013-05-06',
+      }, // other patient
+    ]);
+    const store = freshStore('readmissions');
+    const result = await loadActivityFile(engine, store, file);
+    expect(result.manifest.rejected).toBe(0);
+    const rows = await parquetRows(
+      path.join(store.loadDir(result.manifest.loadId), 'activity.parquet'),
+      'activity_id, emergency_readmission_30d as flag',
+    );
+    expect(rows).toEqual([
+      { activity_id: 'R1', flag: false },
+      { activity_id: 'R2', flag: true },
+      { activity_id: 'R3', flag: false },
+      { activity_id: 'R4', flag: false },
+      { activity_id: 'R5', flag: false },
+      { activity_id: 'R6', flag: false },
+    ]);
+  });
+});
+
+describe('loading Parquet', () => {
+  it('checks typed Parquet the same way, with the row number as the line', async () => {
+    const csv = path.join(dir, 'for-parquet.csv');
+    writeActivityCsv(csv, [
+      {},
+      { activity_id: 'P2', age_at_activity_date: '130' },
+      { activity_id: 'P3', residence_country: 'mars' },
+    ]);
+    const file = path.join(dir, 'typed.parquet');
+    await engine.run(
+      `copy (select * replace (cast(age_at_activity_date as integer) as age_at_activity_date,
+                               cast(activity_start_date as date) as activity_start_date)
+             from read_csv(${sqlString(csv)}, header = true, all_varchar = true))
+       to ${sqlString(file)} (format parquet)`,
+    );
+    const store = freshStore('parquet');
+    const result = await loadActivityFile(engine, store, file);
+    expect(result.manifest).toMatchObject({ format: 'parquet', accepted: 1, rejected: 2 });
+    expect(result.sample).toEqual([
+      { file: 'typed.parquet', line: 2, reason: 'age_at_activity_date: 130 is not between 0 and 120' },
+      {
+        file: 'typed.parquet',
+        line: 3,
+        reason:
+          'residence_country: "mars" is not one of england, wales, scotland, northern_ireland, abroad, unknown; lsoa_of_residence: an English LSOA but residence_country is mars',
+      },
+    ]);
+    expect(BASE_ROW.activity_id).toBe('A1');
+    expect(existsSync(path.join(store.loadDir(result.manifest.loadId), 'manifest.json'))).toBe(true);
+  });
+});
