@@ -35,3 +35,18 @@ export function importProgressBar(stream: NodeJS.WriteStream = process.stderr): 
     stop: () => bar?.stop(),
   };
 }
+
+/**
+ * A bar per phase driven by a percentage (DuckDB's own estimate of a long query); on a non-terminal,
+ * one line per finished phase.
+ */
+export function percentProgressBar(stream: NodeJS.WriteStream = process.stderr): {
+  onProgress: (phase: string, percent: number) => void;
+  stop(): void;
+} {
+  const bar = importProgressBar(stream);
+  return {
+    onProgress: (phase, percent) => bar.onProgress({ phase, done: Math.round(percent), total: 100 }),
+    stop: bar.stop,
+  };
+}

@@ -84,8 +84,7 @@ describe('loading an activity CSV', () => {
       {
         file: 'mixed.csv',
         line: 4,
-        reason:
-          'unreadable line: Expected Number of Columns: 30 Found: 2 — the line reads: A3,only-two-fields',
+        reason: 'unreadable line: Expected Number of Columns: 30 Found: 2',
       },
       {
         file: 'mixed.csv',
@@ -190,6 +189,23 @@ describe('loading an activity CSV', () => {
     await expect(loadActivityFile(engine, store, path.join(dir, 'x.xlsx'))).rejects.toThrow(
       /\.csv, \.csv\.gz or \.parquet/,
     );
+  });
+});
+
+describe('privacy of the quarantine', () => {
+  it('never copies the text of an unreadable line (it holds a patient pseudonym)', async () => {
+    const file = path.join(dir, 'unreadable.csv');
+    writeActivityCsv(file, [{}, 'A2,p-secret-0042,apc']);
+    const store = freshStore('unreadable');
+    const result = await loadActivityFile(engine, store, file);
+    expect(result.sample).toEqual([
+      { file: 'unreadable.csv', line: 3, reason: 'unreadable line: Expected Number of Columns: 30 Found: 3' },
+    ]);
+    const dump = await engine.all(
+      `select * from read_parquet(${sqlString(path.join(store.loadDir(result.manifest.loadId), 'quarantine.parquet'))})`,
+    );
+    expect(JSON.stringify(dump)).not.toContain('p-secret-0042');
+    expect(JSON.stringify(result.manifest)).not.toContain('p-secret-0042');
   });
 });
 

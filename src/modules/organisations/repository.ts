@@ -100,6 +100,17 @@ export class OrganisationRepository {
     return { total: total.rows[0]?.n ?? 0, items: rows.rows.map(toOrganisation) };
   }
 
+  /** Names of the given organisations (codes not found are left out). */
+  async names(codes: readonly string[]): Promise<Map<string, string>> {
+    if (codes.length === 0) return new Map();
+    const rows = await this.db
+      .selectFrom('organisation')
+      .select(['code', 'name'])
+      .where('code', 'in', [...new Set(codes)])
+      .execute();
+    return new Map(rows.map((r) => [r.code, r.name]));
+  }
+
   async get(code: string): Promise<Organisation | undefined> {
     const r =
       await sql<OrganisationRow>`select * from organisation where code = ${code.toUpperCase()}`.execute(

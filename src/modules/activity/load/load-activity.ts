@@ -289,11 +289,12 @@ async function createRawView(
     .columns.map((c) => `null::varchar as "${c.name}"`)
     .join(', ');
   // Lines DuckDB could not split (wrong number of fields, broken quoting) are kept as rows carrying
-  // DuckDB's message and the original text, so the validation quarantines them like any other bad row.
+  // DuckDB's message, so the validation quarantines them like any other bad row. The line's text is not
+  // copied: it holds a patient pseudonym, and the quarantine is read more widely than the activity.
   await engine.run(`create or replace temp view raw_${id} as
     select r.k + 1 + coalesce(b.j, 0) as line, null::varchar as parse_error, ${cols}
       from rows_${id} r asof left join (select line - j - 1 as before, j from rejlines_${id}) b on r.k > b.before
     union all
-    select line, error_message || ' — the line reads: ' || left(csv_line, 200) as parse_error, ${nulls}
+    select line, error_message as parse_error, ${nulls}
       from rejlines_${id}`);
 }

@@ -1,0 +1,222 @@
+import path from 'node:path';
+import { type ActivityEngine, openActivityEngine } from '../../modules/activity/engine.ts';
+import { loadActivityFile } from '../../modules/activity/load/load-activity.ts';
+import { runActivityPipeline } from '../../modules/activity/pipeline.ts';
+import type { PricingOptions } from '../../modules/activity/pricing/model.ts';
+import { currentRunDir, readSummary } from '../../modules/activity/results.ts';
+import { ActivityStore } from '../../modules/activity/store.ts';
+import { SWITCH_OPTIONS, type WhoPaysSwitches } from '../../modules/activity/who-pays/rules/model.ts';
+import type { Config } from '../../platform/config.ts';
+import { AppError, type Problem } from '../../platform/errors.ts';
+import { generateSyntheticEngland } from '../../synth/england/generate.ts';
+import { importProgressBar, percentProgressBar } from '../progress.ts';
+import { printJson, printTable } from '../table.ts';
+
+async function withEngine<T>(
+  config: Config,
+  work: (e: ActivityEngine, store: ActivityStore) => Promise<T>,
+): Promise<T> {
+  const store = new ActivityStore(config.activityDir);
+  const engine = await openActivityEngine({
+    referenceDir: config.referenceDir,
+    memoryLimit: config.analyticsMemoryLimit,
+    tempDirectory: path.join(config.activityDir, '.spill'),
+  });
+  try {
+    return await work(engine, store);
+  } finally {
+    engine.engine.close();
+  }
+}
+
+/** `commissioner activity load FILE…`: check, quarantine and store activity files (CSV or Parquet). */
+export async function activityLoadCommand(
+  config: Config,
+  files: string[],
+  opts: { json?: boolean; synthetic?: boolean },
+) {
+  await withEngine(config, async (engine, store) => {
+    const results = [];
+    for (const file of files) {
+      const bar = percentProgressBar();
+      try {
+        results.push(
+          await loadActivityFile(engine.engine, store, file, {
+            synthetic: opts.synthetic ?? false,
+            ...(opts.json
+              ? {}
+              : {
+                  onProgress: (phase: string, p: number) =>
+                    bar.onProgress(`${path.basename(file)}: ${phase}`, p),
+                }),
+          }),
+        );
+      } finally {
+        bar.stop();
+      }
+    }
+    if (opts.json) return printJson(results);
+    printTable(results, [
+      ['file', (r) => r.manifest.file],
+      ['status', (r) => r.status],
+      ['load id', (r) => r.manifest.loadId],
+      ['rows', (r) => r.manifest.rows],
+      ['accepted', (r) => r.manifest.accepted],
+      ['quarantined', (r) => r.manifest.rejected],
+    ]);
+    for (const r of results.filter((x) => x.status === 'loaded' && x.manifest.rejected > 0)) {
+      console.log(`\n${r.manifest.file}: ${r.manifest.rejected} rows quarantined (file:line  reason):`);
+      for (const s of r.sample) console.log(`  ${s.file}:${s.line}  ${s.reason}`);
+      if (r.manifest.rejected > r.sample.length) {
+        console.log(
+          `  … and ${r.manifest.rejected - r.sample.length} more in ${path.join(store.loadDir(r.manifest.loadId), 'quarantine.parquet')}`,
+        );
+      }
+    }
+    const unchanged = results.filter((r) => r.status === 'unchanged');
+    if (unchanged.length)
+      console.log(`\n${unchanged.length} file(s) already loaded: nothing to do for them.`);
+  });
+}
+
+/** Parses `name=value` settings against the known switches, listing every bad one at once. */
+export function parseSwitches(
+  whoPays: readonly string[],
+  pricing: readonly string[],
+): { whoPaysSwitches: Partial<WhoPaysSwitches>; pricing: Partial<PricingOptions> } {
+  const problems: Problem[] = [];
+  const whoPaysSwitches: Record<string, string> = {};
+  for (const text of whoPays) {
+    const [name = '', value = ''] = text.split('=', 2);
+    const options = (SWITCH_OPTIONS as Record<string, readonly string[]>)[name];
+    if (!options)
+      problems.push({
+        path: `--switch ${text}`,
+        message: `unknown switch; known: ${Object.keys(SWITCH_OPTIONS).join(', ')}`,
+        code: 'unknown_switch',
+      });
+    else if (!options.includes(value))
+      problems.push({
+        path: `--switch ${text}`,
+        message: `${name} must be one of ${options.join(', ')}`,
+        code: 'invalid_switch',
+      });
+    else whoPaysSwitches[name] = value;
+  }
+  const pricingSwitches: Record<string, readonly string[]> = {
+    shortStayEmergency: ['reference_cost_short_stay', 'single_price'],
+    applyMff: ['true', 'false'],
+    bptMissingCriteria: ['not_met', 'no_adjustment'],
+  };
+  const pricingOut: Record<string, unknown> = {};
+  for (const text of pricing) {
+    const [name = '', value = ''] = text.split('=', 2);
+    const options = pricingSwitches[name];
+    if (!options)
+      problems.push({
+        path: `--pricing ${text}`,
+        message: `unknown pricing switch; known: ${Object.keys(pricingSwitches).join(', ')}`,
+        code: 'unknown_switch',
+      });
+    else if (!options.includes(value))
+      problems.push({
+        path: `--pricing ${text}`,
+        message: `${name} must be one of ${options.join(', ')}`,
+        code: 'invalid_switch',
+      });
+    else pricingOut[name] = name === 'applyMff' ? value === 'true' : value;
+  }
+  if (problems.length) throw AppError.validation(problems, 'Invalid switches');
+  return {
+    whoPaysSwitches: whoPaysSwitches as Partial<WhoPaysSwitches>,
+    pricing: pricingOut as Partial<PricingOptions>,
+  };
+}
+
+/** `commissioner activity run`: attribute, price and aggregate everything loaded; writes a results run. */
+export async function activityRunCommand(
+  config: Config,
+  opts: { json?: boolean; switch?: string[]; pricing?: string[] },
+) {
+  const settings = parseSwitches(opts.switch ?? [], opts.pricing ?? []);
+  await withEngine(config, async (engine, store) => {
+    const bar = percentProgressBar();
+    const summary = await runActivityPipeline(engine, store, {
+      ...settings,
+      ...(opts.json ? {} : { onProgress: bar.onProgress }),
+    }).finally(bar.stop);
+    if (opts.json) return printJson(summary);
+    console.log(
+      `Run ${summary.runId}: ${summary.rows.toLocaleString('en-GB')} rows from ${summary.loads.length} load(s)${summary.synthetic ? ' (SYNTHETIC data)' : ''}.`,
+    );
+    console.log(summary.priceBasis);
+    printTable(summary.stages, [
+      ['stage', (s) => s.stage],
+      ['ms', (s) => s.ms],
+      ['rows/s', (s) => (s.rowsPerSecond === null ? '' : s.rowsPerSecond.toLocaleString('en-GB'))],
+    ]);
+    console.log('\nRows by the Who Pays rule that decided them:');
+    printTable(summary.byRule, [
+      ['rule', (r) => r.rule],
+      ['rows', (r) => r.rows],
+    ]);
+    if (summary.unpriced.length) {
+      console.log('\nRows with no price (counted, not dropped):');
+      printTable(summary.unpriced, [
+        ['reason', (r) => r.reason],
+        ['rows', (r) => r.rows],
+      ]);
+    }
+  });
+}
+
+/** `commissioner activity status`: what is loaded, and the current results run. */
+export function activityStatusCommand(config: Config, opts: { json?: boolean }) {
+  const store = new ActivityStore(config.activityDir);
+  const loads = store.loads();
+  const dir = currentRunDir(store);
+  const run = dir ? readSummary(dir) : null;
+  if (opts.json) return printJson({ loads, run });
+  if (loads.length === 0) console.log(`Nothing loaded in ${config.activityDir}.`);
+  else
+    printTable(loads, [
+      ['load id', (l) => l.loadId],
+      ['file', (l) => l.file],
+      ['loaded at', (l) => l.loadedAt],
+      ['accepted', (l) => l.accepted],
+      ['quarantined', (l) => l.rejected],
+      ['synthetic', (l) => (l.synthetic ? 'yes' : 'no')],
+    ]);
+  console.log(
+    run
+      ? `\nCurrent run ${run.runId} (${run.finishedAt}): ${run.rows} rows.`
+      : '\nNo results run yet: `commissioner activity run`.',
+  );
+}
+
+/**
+ * `commissioner activity demo`: synthetic England at a scale → load (labelled synthetic) → run.
+ * The files go to <activityDir>/generated/seed-N-scale-S/ so a repeat reuses them (and the loads are no-ops).
+ */
+export async function activityDemoCommand(
+  config: Config,
+  opts: { scale: string; seed: string; json?: boolean },
+) {
+  const scale = Number(opts.scale);
+  const seed = Number(opts.seed);
+  const outDir = path.join(config.activityDir, 'generated', `seed-${seed}-scale-${scale}`);
+  const genBar = importProgressBar();
+  const generated = await generateSyntheticEngland({
+    referenceDir: config.referenceDir,
+    outDir,
+    scale,
+    seed,
+    memoryLimit: config.analyticsMemoryLimit,
+    ...(opts.json ? {} : { onProgress: genBar.onProgress }),
+  }).finally(genBar.stop);
+  await activityLoadCommand(config, [...generated.files.activity], {
+    synthetic: true,
+    json: opts.json ?? false,
+  });
+  await activityRunCommand(config, { json: opts.json ?? false });
+}
