@@ -1,0 +1,14 @@
+import type { ActivityReference } from '../reference-tables.ts';
+import type { WhoPaysLookups } from './rules/model.ts';
+
+/** The rules' look-ups over the activity reference tables (the same facts as ref_practice, ref_lsoa, ref_ccg). */
+export function lookupsFromReference(ref: ActivityReference): WhoPaysLookups {
+  const practices = new Map(ref.practices.map((p) => [p.code, { ccgCode: p.ccgCode }]));
+  const lsoas = new Map(ref.lsoas.map((l) => [l.lsoaCode, { ccgCode: l.ccgCode, utlaCode: l.utlaCode }]));
+  const ccgs = new Set(ref.ccgs.map((c) => c.code));
+  return {
+    practice: (code) => practices.get(code),
+    lsoa: (code) => lsoas.get(code),
+    isCcg: (code) => ccgs.has(code),
+  };
+}

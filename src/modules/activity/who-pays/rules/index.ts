@@ -1,0 +1,4 @@
+export * from './case.ts';
+export * from './decide.ts';
+export * from './definitions.ts';
+export * from './model.ts';
