@@ -17,6 +17,7 @@ import { createServices } from '../src/platform/app.ts';
 import { REPO_ROOT } from '../src/platform/config.ts';
 import { openDatabase } from '../src/platform/db/database.ts';
 import { importReference } from '../src/reference/import-reference.ts';
+import { replaceSection } from './markdown-section.ts';
 
 const REFERENCE_DIR = path.resolve(REPO_ROOT, '..', 'shared', 'data', 'reference');
 const REPEATS = 5;
@@ -147,9 +148,7 @@ const rows = [
       `| ${q}, median of ${REPEATS} (ms) | ${results.map((r) => fmt(r.queries[q]!)).join(' | ')}${ratio(a!.queries[q]!, b?.queries[q])} |`,
   ),
 ];
-const md = `# Benchmarks
-
-Produced by \`${process.env.DATABASE_URL ? 'DATABASE_URL=postgres://… ' : ''}npm run bench\` (bench/run.ts) on ${new Date().toISOString().slice(0, 10)},
+const md = `Produced by \`${process.env.DATABASE_URL ? 'DATABASE_URL=postgres://… ' : ''}npm run bench\` (bench/run.ts) on ${new Date().toISOString().slice(0, 10)},
 ${os.cpus().length} cores, Node ${process.version}. PostgreSQL runs as a local PostgreSQL 15 server on loopback
 (\`scripts/pg-throwaway.sh start\`, fsync off); PGlite is the embedded default with its data on disk. Times are
 wall-clock; each back end runs in its own process (peak RSS includes PGlite's WebAssembly heap when
@@ -171,6 +170,6 @@ Changes these figures guided, measured with this command in the same session:
   15.7 s on PGlite. It now loads every CCG's records in 8 bulk queries and runs the pure rules in
   memory: about 0.4 s (37×).
 `;
-writeFileSync(path.join(REPO_ROOT, 'docs', 'benchmarks.md'), md);
+replaceSection(path.join(REPO_ROOT, 'docs', 'benchmarks.md'), 'registry', md);
 writeFileSync(path.join(REPO_ROOT, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
 console.log(md);

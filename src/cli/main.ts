@@ -2,7 +2,7 @@ import { Command, Option } from 'commander';
 import { loadConfig } from '../platform/config.ts';
 import { AppError } from '../platform/errors.ts';
 import { auditCommand } from './commands/audit.ts';
-import { authorisationStatusCommand } from './commands/authorisation.ts';
+import { authorisationHistoryCommand, authorisationStatusCommand } from './commands/authorisation.ts';
 import { checkStructureCommand } from './commands/check-structure.ts';
 import { orgsEventCommand } from './commands/event.ts';
 import { governanceCheckCommand } from './commands/governance.ts';
@@ -74,14 +74,20 @@ orgs
   .option('--json', 'print JSON')
   .action((file, opts) => orgsEventCommand(config(), file, opts));
 
-program
+const authorisation = program
   .command('authorisation')
-  .description('authorisation of CCGs by the NHS Commissioning Board')
+  .description('authorisation of CCGs by the NHS Commissioning Board');
+authorisation
   .command('status')
   .description('the 2012–13 waves and outcomes (real where sourced, synthetic otherwise)')
   .option('--wave <n>', 'only this wave (1–4)')
   .option('--json', 'print JSON')
   .action((opts) => authorisationStatusCommand(config(), opts));
+authorisation
+  .command('history <ccg>')
+  .description("a CCG's dated lifecycle history: each event, who recorded it, why, on what evidence")
+  .option('--json', 'print JSON')
+  .action((ccg, opts) => authorisationHistoryCommand(config(), ccg, opts));
 
 program
   .command('governance')
@@ -101,6 +107,72 @@ program
   .option('--json', 'print JSON')
   .option('--errors-only', 'leave out warnings')
   .action((opts) => checkStructureCommand(config(), opts));
+
+program
+  .command('who-pays')
+  .description('responsible commissioner ("Who Pays?" 2013): one JSON case per stdin line, one decision out')
+  .option('--switch <name=value>', 'a switch (repeatable)', (v: string, p?: string[]) => [...(p ?? []), v])
+  .action(async (opts) => (await import('./commands/who-pays.ts')).whoPaysCommand(config(), opts));
+
+const activity = program
+  .command('activity')
+  .description('hospital and community activity: load, attribute (Who Pays), price (PbR 2013/14), aggregate');
+activity
+  .command('load <files...>')
+  .description(
+    'check and store activity files (CSV or Parquet in definitions/activity/layout.json); bad rows are quarantined',
+  )
+  .option('--synthetic', 'label the rows synthetic (generated, not real activity)')
+  .option('--json', 'print JSON')
+  .action(async (files, opts) =>
+    (await import('./commands/activity.ts')).activityLoadCommand(config(), files, opts),
+  );
+activity
+  .command('run')
+  .description(
+    'attribute, price and aggregate everything loaded; writes monthly, contract and population results',
+  )
+  .option('--switch <name=value>', 'a Who Pays switch (repeatable)', (v: string, p?: string[]) => [
+    ...(p ?? []),
+    v,
+  ])
+  .option('--pricing <name=value>', 'a pricing switch (repeatable)', (v: string, p?: string[]) => [
+    ...(p ?? []),
+    v,
+  ])
+  .option('--json', 'print JSON')
+  .action(async (opts) => (await import('./commands/activity.ts')).activityRunCommand(config(), opts));
+activity
+  .command('status')
+  .description('what is loaded and the current results run')
+  .option('--json', 'print JSON')
+  .action(async (opts) => (await import('./commands/activity.ts')).activityStatusCommand(config(), opts));
+activity
+  .command('demo')
+  .description('generate synthetic England at a scale, load it (labelled synthetic) and run the engine')
+  .option('--scale <s>', 'share of England (0.001 to 1.0)', '0.01')
+  .option('--seed <n>', 'random seed', '2013')
+  .option('--json', 'print JSON')
+  .action(async (opts) => (await import('./commands/activity.ts')).activityDemoCommand(config(), opts));
+
+program
+  .command('synth')
+  .description('deterministic synthetic data, labelled synthetic')
+  .command('england')
+  .description(
+    'synthetic England: people from the real 2013 list sizes and a year (2013/14) of activity, as Parquet',
+  )
+  .requiredOption(
+    '--scale <s>',
+    'share of England, 0.001 to 1.0 (1.0 = 56.0M people, about 120M activity rows)',
+  )
+  .requiredOption('--seed <n>', 'whole number; the same seed and scale give byte-identical files')
+  .requiredOption('--out <dir>', 'output directory (people/, activity/, manifest.json)')
+  .option('--threads <n>', 'DuckDB threads', '2')
+  .option('--memory-limit <size>', 'DuckDB memory limit (spills to disk beyond it)', '6GB')
+  .option('--max-people-per-chunk <n>', 'people generated at once (whole CCGs per chunk)')
+  .option('--json', 'print the summary as JSON')
+  .action(async (opts) => (await import('./commands/synth.ts')).synthEnglandCommand(config(), opts));
 
 program
   .command('audit')

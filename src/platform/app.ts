@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { ActivityService } from '../modules/activity/activity-service.ts';
+import { loadActivityDisplayDefinitions } from '../modules/activity/display-definitions.ts';
+import { ActivityStore } from '../modules/activity/store.ts';
 import { AuthorisationService, loadAuthorisationDefinitions } from '../modules/authorisation/service.ts';
 import { GovernanceRepository } from '../modules/governance/repository.ts';
 import { GovernanceService, loadGovernanceDefinitions } from '../modules/governance/service.ts';
@@ -24,7 +27,7 @@ export interface Platform {
  */
 export function createServices(
   db: Database,
-  access: { config?: AccessConfig; clock?: Clock } = {},
+  access: { config?: AccessConfig & Partial<Pick<Config, 'activityDir'>>; clock?: Clock } = {},
 ): Services {
   const clock = access.clock ?? systemClock;
   const organisationRepository = new OrganisationRepository(db);
@@ -35,22 +38,34 @@ export function createServices(
     clock,
     () => randomUUID().slice(0, 8),
   );
+  const display = loadActivityDisplayDefinitions();
   return {
+    activity: new ActivityService(
+      new ActivityStore(access.config?.activityDir ?? loadConfig({}).activityDir),
+      (codes) => organisationRepository.names(codes),
+      display.treatmentFunctions,
+      display.ruleTitles,
+    ),
     organisations: new OrganisationService(organisationRepository, loadStructuralRules()),
     structuralEvents: new StructuralEventService(new StructuralEventRepository(db)),
     access: createAccessServices(db, access.config ?? loadConfig({}), clock),
     governance,
     authorisation: new AuthorisationService(
+      db,
       organisationRepository,
       governance,
       loadAuthorisationDefinitions(),
+      clock,
+      () => randomUUID().slice(0, 8),
     ),
   };
 }
 
 /** Opens the database (migrating it) and the services over it. */
 export async function openPlatform(
-  config: Pick<Config, 'databaseUrl' | 'dataDir'> & Partial<AccessConfig>,
+  config: Pick<Config, 'databaseUrl' | 'dataDir'> &
+    Partial<AccessConfig> &
+    Partial<Pick<Config, 'activityDir'>>,
 ): Promise<Platform> {
   const database = await openDatabase(config);
   const access = { ...loadConfig({}), ...config };

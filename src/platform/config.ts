@@ -162,12 +162,20 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
 
   const memoryText = env.COMMISSIONER_ANALYTICS_MEMORY?.trim() || '8GB';
   if (!/^\d+(\.\d+)?\s*(MB|GB|MiB|GiB)$/i.test(memoryText)) {
-    problems.add('COMMISSIONER_ANALYTICS_MEMORY', `must be a size such as 8GB or 512MB, got "${memoryText}"`, 'invalid_size');
+    problems.add(
+      'COMMISSIONER_ANALYTICS_MEMORY',
+      `must be a size such as 8GB or 512MB, got "${memoryText}"`,
+      'invalid_size',
+    );
   }
   const scaleText = env.COMMISSIONER_DEMO_ACTIVITY_SCALE?.trim() || '0.01';
   const demoActivityScale = Number(scaleText);
   if (!Number.isFinite(demoActivityScale) || demoActivityScale < 0 || demoActivityScale > 1) {
-    problems.add('COMMISSIONER_DEMO_ACTIVITY_SCALE', `must be a number from 0 to 1, got "${scaleText}"`, 'invalid_number');
+    problems.add(
+      'COMMISSIONER_DEMO_ACTIVITY_SCALE',
+      `must be a number from 0 to 1, got "${scaleText}"`,
+      'invalid_number',
+    );
   }
 
   problems.throwIfAny('Invalid configuration');

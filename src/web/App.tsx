@@ -8,9 +8,13 @@ import { useTitle } from './components/use-title.ts';
 import { AccountPage } from './features/account/AccountPage.tsx';
 import { ApiTokensPage } from './features/account/ApiTokensPage.tsx';
 import { SignInPage } from './features/account/SignInPage.tsx';
+import { CcgActivityPage } from './features/activity/CcgActivityPage.tsx';
+import { ContractStatementPage } from './features/activity/ContractStatementPage.tsx';
+import { ProviderActivityPage } from './features/activity/ProviderActivityPage.tsx';
 import { AuditPage } from './features/audit/AuditPage.tsx';
 import { AuthorisationBoardPage } from './features/authorisation/AuthorisationBoardPage.tsx';
 import { CcgAuthorisationPage } from './features/authorisation/CcgAuthorisationPage.tsx';
+import { AuthorisationSubPage, matchAuthorisationPage } from './features/authorisation/pages.tsx';
 import { CcgPage } from './features/ccg/CcgPage.tsx';
 import { ConstitutionPage } from './features/governance/ConstitutionPage.tsx';
 import { GoverningBodyPage } from './features/governance/GoverningBodyPage.tsx';
@@ -88,6 +92,12 @@ function Page({ route, asAt }: { readonly route: Route; readonly asAt: string })
       return <AuthorisationBoardPage />;
     case 'ccg-authorisation':
       return <CcgAuthorisationPage code={route.code} asAt={asAt} />;
+    case 'ccg-activity':
+      return <CcgActivityPage code={route.code} asAt={asAt} />;
+    case 'ccg-provider-activity':
+      return <ProviderActivityPage code={route.code} provider={route.provider} asAt={asAt} />;
+    case 'ccg-contract-statement':
+      return <ContractStatementPage code={route.code} provider={route.provider} asAt={asAt} />;
     case 'not-found':
       return <NotFound />;
   }
@@ -97,6 +107,8 @@ export function App() {
   const { pathname } = useLocation();
   const asAt = useAsAt();
   const route = matchRoute(pathname);
+  // A CCG's authorisation assessment and decision pages (issue #6) match before the router's.
+  const authorisationPage = matchAuthorisationPage(pathname);
   const main = useRef<HTMLElement>(null);
 
   // After following a link: start at the top and move focus to the new page for screen readers.
@@ -117,7 +129,11 @@ export function App() {
       <PasswordChangeBanner />
       <main id="main" ref={main} tabIndex={-1} className="container main">
         <ErrorBoundary key={pathname}>
-          <Page route={route} asAt={asAt} />
+          {authorisationPage ? (
+            <AuthorisationSubPage route={authorisationPage} />
+          ) : (
+            <Page route={route} asAt={asAt} />
+          )}
         </ErrorBoundary>
       </main>
       <Footer />

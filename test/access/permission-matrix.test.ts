@@ -1,9 +1,29 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiTokenRepository } from '../../src/platform/auth/api-token-repository.ts';
 import { DEMO_IDENTITIES, seedDemoAccounts } from '../../src/platform/auth/demo-accounts.ts';
 import { hashSecretToken, newSecretToken } from '../../src/platform/auth/secret-token.ts';
+import {
+  addContractFixture,
+  QUARANTINE_LOAD_ID,
+  writeLoadsFixture,
+  writeResultsFixture,
+} from '../activity/results-fixture.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
+import {
+  answeredAssessment,
+  freshApplicant,
+  freshDraft,
+  freshEmerging,
+  freshIntervention,
+  freshPathfinder,
+  type MatrixAuthorisation,
+  matrixYear,
+  seedMatrixAuthorisation,
+} from './authorisation-fixtures.ts';
 import {
   completeConstitution,
   draftMeeting,
@@ -86,7 +106,13 @@ const ORG_INTERNAL_READ = 'ADD ADD ADD ADD AAA AAD AAD AAD ADD ADD DDD DDD ADD';
 // Owners 00C/00C/00D: a CCG's staff and its token reach their own CCG; area team, region and Board
 // every CCG; the HWB the CCG overlapping it (00C), not 00D.
 const CCG_INTERNAL_READ = 'AAD AAD AAD DDD AAA AAA AAA AAD DDD DDD DDD DDD AAD';
+const CCG_COMMERCIAL_READ = 'AAD AAD AAD DDD AAA AAA AAA DDD DDD DDD DDD DDD DDD';
 const CCG_INTERNAL_WRITE = 'AAD AAD AAD DDD DDD DDD DDD DDD DDD DDD DDD DDD AAD';
+// Authorisation: the CCG people at fixture CCGs; the area team as assessor; the Board.
+const FIXTURE_CCG_WRITE = 'AAD AAD AAD DDD DDD DDD DDD DDD DDD DDD DDD DDD DDD';
+const AREA_TEAM_WRITE = 'DDD DDD DDD DDD AAD DDD DDD DDD DDD DDD DDD DDD DDD';
+const BOARD_SIDE_READ = 'DDD DDD DDD DDD AAA AAA AAA DDD DDD DDD DDD DDD DDD';
+const BOARD_WRITE = 'DDD DDD DDD DDD DDD DDD AAA DDD DDD DDD DDD DDD DDD';
 const EXPECT: Record<string, string> = {
   'GET /api/organisations': ALL,
   'GET /api/organisations/:code': ALL,
@@ -153,6 +179,53 @@ const EXPECT: Record<string, string> = {
   'POST /api/ccgs/:code/constitution/variations/:version/decision':
     'DDD DDD DDD DDD DDD DDD AAA DDD DDD DDD DDD DDD DDD',
   'GET /api/governance/compliance': 'DDD DDD DDD DDD AAA AAA AAA DDD DDD DDD DDD DDD DDD',
+  // Authorisation and assurance (issue #6). Definitions, decisions, published summaries and given
+  // directions are public; the CCG's application and history are its internal records.
+  'GET /api/authorisation/definitions': ALL,
+  'GET /api/ccgs/:code/authorisation/history': CCG_INTERNAL_READ,
+  'GET /api/ccgs/:code/authorisation/application': CCG_INTERNAL_READ,
+  'GET /api/ccgs/:code/annual-assessments': ALL,
+  'GET /api/ccgs/:code/annual-assessments/internal': CCG_INTERNAL_READ,
+  'GET /api/annual-assessments/:assessmentId': CCG_INTERNAL_READ,
+  'GET /api/ccgs/:code/intervention-triggers': CCG_INTERNAL_READ,
+  // Activity (issue #5): loads are platform data management; a CCG's contract activity is commercial in
+  // confidence (the CCG, and the Board side above it); its responsible population is CCG-internal.
+  'GET /api/activity/loads': ADMIN_ONLY,
+  'GET /api/activity/loads/:loadId/quarantine': ADMIN_ONLY,
+  'GET /api/ccgs/:code/activity': CCG_COMMERCIAL_READ,
+  'GET /api/ccgs/:code/activity/providers/:provider': CCG_COMMERCIAL_READ,
+  'GET /api/ccgs/:code/contracts/:provider/statement': CCG_COMMERCIAL_READ,
+  'GET /api/ccgs/:code/responsible-population': CCG_INTERNAL_READ,
+  'GET /api/ccgs/:code/interventions': ALL,
+  // The CCG prepares and submits: owners are test fixture CCGs where the CCG people hold their roles
+  // (own, linked) or nobody does (other); Darlington's API token is not theirs.
+  'POST /api/ccgs/:code/authorisation/application': FIXTURE_CCG_WRITE,
+  'POST /api/ccgs/:code/authorisation/application/self-certifications': FIXTURE_CCG_WRITE,
+  'POST /api/ccgs/:code/authorisation/application/documents': FIXTURE_CCG_WRITE,
+  'POST /api/ccgs/:code/authorisation/application/submit': FIXTURE_CCG_WRITE,
+  // Assessors are the CCG's area team (Q45 for 00C, 00D and the own/linked fixtures; Q61 for the
+  // others); the Board and its regions read what they record.
+  'GET /api/ccgs/:code/authorisation/assessment': BOARD_SIDE_READ,
+  'POST /api/ccgs/:code/authorisation/assessment/scores': AREA_TEAM_WRITE,
+  'POST /api/ccgs/:code/authorisation/assessment/survey-responses': AREA_TEAM_WRITE,
+  'POST /api/ccgs/:code/authorisation/assessment/site-visits': AREA_TEAM_WRITE,
+  'POST /api/ccgs/:code/annual-assessments': AREA_TEAM_WRITE,
+  'POST /api/annual-assessments/:assessmentId/publish': AREA_TEAM_WRITE,
+  'POST /api/ccgs/:code/intervention-evidence': AREA_TEAM_WRITE,
+  // Each relevant HWB answers the annual assessment for itself (own/linked E06000005, other E06000047).
+  'POST /api/annual-assessments/:assessmentId/hwbs/:hwbCode/response':
+    'DDD DDD DDD DDD DDD DDD DDD AAD DDD DDD DDD DDD DDD',
+  // Moderation, the decision, later lifecycle events and intervention are the Board's.
+  'POST /api/ccgs/:code/authorisation/assessment/moderation': BOARD_WRITE,
+  'POST /api/ccgs/:code/authorisation/decision': BOARD_WRITE,
+  'POST /api/ccgs/:code/authorisation/events': BOARD_WRITE,
+  'POST /api/ccgs/:code/interventions': BOARD_WRITE,
+  'GET /api/interventions/:interventionId': BOARD_SIDE_READ,
+  'POST /api/interventions/:interventionId/consultations': BOARD_WRITE,
+  'POST /api/interventions/:interventionId/directions': BOARD_WRITE,
+  'POST /api/interventions/:interventionId/variations': BOARD_WRITE,
+  'POST /api/interventions/:interventionId/reviews': BOARD_WRITE,
+  'POST /api/interventions/:interventionId/lift': BOARD_WRITE,
 };
 
 function expected(route: string, actor: ActorId, owner: OwnerLabel): 'A' | 'D' {
@@ -178,6 +251,7 @@ interface Case {
 }
 
 let server: TestServer;
+let activityDir = '';
 const passwords = new Map<string, string>();
 const sessions = new Map<ActorId, Session>();
 let apiToken = '';
@@ -187,6 +261,21 @@ const pseudonyms = new Map<string, string>();
 let counter = 0;
 
 const get = (url: string) => async () => ({ url });
+// Authorisation fixtures (made in beforeAll): test-only CCGs, see authorisation-fixtures.ts.
+let authorisation: MatrixAuthorisation;
+const AUTH_DRAFTS: Record<OwnerLabel, string> = { own: '', linked: '', other: '' };
+const AUTH_APPLICANTS: Record<OwnerLabel, string> = { own: '', linked: '', other: '' };
+/** Established demo CCGs: 00C and 00D in Q45 (Darlington's area team), 08H in Q61. */
+const REAL_CCGS: Record<OwnerLabel, string> = { own: '00C', linked: '00D', other: '08H' };
+/** Routes whose writes consume a record: a fresh one is made only where the actor is allowed. */
+const ctxRoute = {
+  apply: 'POST /api/ccgs/:code/authorisation/application',
+  submit: 'POST /api/ccgs/:code/authorisation/application/submit',
+  publish: 'POST /api/annual-assessments/:assessmentId/publish',
+};
+const allowedAt = (route: string, actor: ActorId, label: OwnerLabel) => expected(route, actor, label) === 'A';
+/** A date later with every request (n is the matrix's request counter), for steps that must not go back. */
+const dayOf = (n: number) => new Date(Date.UTC(2015, 0, 1) + n * 86_400_000).toISOString().slice(0, 10);
 const CCG_OWNERS: Record<OwnerLabel, string> = { own: '00C', linked: '00C', other: '00D' };
 /** A route on a CCG's records: owners 00C/00C/00D for every actor. */
 const ccg = (url: (code: string) => string, payload?: (code: string) => Record<string, unknown>): Case => ({
@@ -459,6 +548,214 @@ const CASES: Record<string, Case> = {
     }),
   },
   'GET /api/governance/compliance': ownerless('/api/governance/compliance'),
+  'GET /api/authorisation/definitions': ownerless('/api/authorisation/definitions'),
+  'GET /api/ccgs/:code/authorisation/history': ccg((c) => `/api/ccgs/${c}/authorisation/history`),
+  'GET /api/ccgs/:code/authorisation/application': ccg((c) => `/api/ccgs/${c}/authorisation/application`),
+  'GET /api/ccgs/:code/annual-assessments': ownerless('/api/ccgs/00C/annual-assessments'),
+  'GET /api/ccgs/:code/annual-assessments/internal': ccg((c) => `/api/ccgs/${c}/annual-assessments/internal`),
+  'GET /api/annual-assessments/:assessmentId': ccg((c) => `/api/annual-assessments/AA-${c}-2013-14`),
+  'GET /api/activity/loads': ownerless('/api/activity/loads'),
+  'GET /api/activity/loads/:loadId/quarantine': ownerless(
+    `/api/activity/loads/${QUARANTINE_LOAD_ID}/quarantine`,
+  ),
+  'GET /api/ccgs/:code/activity': ccg((c) => `/api/ccgs/${c}/activity`),
+  'GET /api/ccgs/:code/activity/providers/:provider': ccg((c) => `/api/ccgs/${c}/activity/providers/RVW`),
+  'GET /api/ccgs/:code/contracts/:provider/statement': ccg((c) => `/api/ccgs/${c}/contracts/RVW/statement`),
+  'GET /api/ccgs/:code/responsible-population': ccg((c) => `/api/ccgs/${c}/responsible-population`),
+  'GET /api/ccgs/:code/intervention-triggers': ccg(
+    (c) => `/api/ccgs/${c}/intervention-triggers?asAt=2013-09-30`,
+  ),
+  'GET /api/ccgs/:code/interventions': ownerless('/api/ccgs/00C/interventions'),
+  'POST /api/ccgs/:code/authorisation/application': {
+    owners: AUTH_DRAFTS,
+    build: async ({ actor, label, owner }) => ({
+      url: `/api/ccgs/${allowedAt(ctxRoute.apply, actor, label) ? await freshPathfinder(server, actor, true) : owner}/authorisation/application`,
+      payload: { wave: 4 },
+    }),
+  },
+  'POST /api/ccgs/:code/authorisation/application/self-certifications': {
+    owners: AUTH_DRAFTS,
+    build: async ({ owner }) => ({
+      url: `/api/ccgs/${owner}/authorisation/application/self-certifications`,
+      payload: { criterionId: '1.1A', status: 'met', statement: 'Matrix test statement' },
+    }),
+  },
+  'POST /api/ccgs/:code/authorisation/application/documents': {
+    owners: AUTH_DRAFTS,
+    build: async ({ owner }) => ({
+      url: `/api/ccgs/${owner}/authorisation/application/documents`,
+      payload: {
+        title: 'Constitution',
+        documentType: 'constitution',
+        documentDate: '2012-06-01',
+        author: 'Matrix',
+        criterionIds: ['4.1A'],
+        reference: 'https://example.invalid/constitution.pdf',
+      },
+    }),
+  },
+  'POST /api/ccgs/:code/authorisation/application/submit': {
+    owners: AUTH_DRAFTS,
+    build: async ({ actor, label, owner }) => ({
+      url: `/api/ccgs/${allowedAt(ctxRoute.submit, actor, label) ? await freshDraft(server, actor, true) : owner}/authorisation/application/submit`,
+      payload: { submittedOn: '2012-11-01' },
+    }),
+  },
+  'GET /api/ccgs/:code/authorisation/assessment': {
+    owners: REAL_CCGS,
+    build: async ({ owner }) => ({ url: `/api/ccgs/${owner}/authorisation/assessment` }),
+  },
+  'POST /api/ccgs/:code/authorisation/assessment/scores': {
+    owners: AUTH_APPLICANTS,
+    build: async ({ owner }) => ({
+      url: `/api/ccgs/${owner}/authorisation/assessment/scores`,
+      payload: { criterionId: '2.2B', score: 'met', rationale: 'Matrix test score' },
+    }),
+  },
+  'POST /api/ccgs/:code/authorisation/assessment/survey-responses': {
+    owners: AUTH_APPLICANTS,
+    build: async ({ owner }) => ({
+      url: `/api/ccgs/${owner}/authorisation/assessment/survey-responses`,
+      payload: {
+        respondentType: 'provider',
+        respondentName: 'A trust',
+        answers: { Q1: 4 },
+        receivedOn: '2012-11-20',
+      },
+    }),
+  },
+  'POST /api/ccgs/:code/authorisation/assessment/site-visits': {
+    owners: AUTH_APPLICANTS,
+    build: async ({ owner }) => ({
+      url: `/api/ccgs/${owner}/authorisation/assessment/site-visits`,
+      payload: { visitedOn: '2012-12-01', panel: ['Matrix assessor'], notes: 'Matrix test visit' },
+    }),
+  },
+  'POST /api/ccgs/:code/annual-assessments': {
+    owners: REAL_CCGS,
+    build: async ({ owner, n }) => ({
+      url: `/api/ccgs/${owner}/annual-assessments`,
+      payload: { financialYear: matrixYear(n), openedOn: '2014-04-07' },
+    }),
+  },
+  'POST /api/annual-assessments/:assessmentId/publish': {
+    owners: REAL_CCGS,
+    build: async ({ actor, label, owner, n }) => ({
+      url: `/api/annual-assessments/${allowedAt(ctxRoute.publish, actor, label) ? await answeredAssessment(server, owner, n) : `AA-${owner}-2013-14`}/publish`,
+      payload: { publishedOn: '2014-05-01', rating: 'assured', summary: 'Matrix test summary' },
+    }),
+  },
+  'POST /api/ccgs/:code/intervention-evidence': {
+    owners: REAL_CCGS,
+    build: async ({ owner }) => ({
+      url: `/api/ccgs/${owner}/intervention-evidence`,
+      payload: {
+        source: 'outcomes',
+        asAt: '2013-12-31',
+        indicatorsAssessed: 10,
+        failures: [],
+        note: 'Matrix test',
+      },
+    }),
+  },
+  'POST /api/annual-assessments/:assessmentId/hwbs/:hwbCode/response': {
+    owners: { own: 'E06000005', linked: 'E06000005', other: 'E06000047' },
+    build: async ({ owner }) => ({
+      url: `/api/annual-assessments/AA-00C-2013-14/hwbs/${owner}/response`,
+      payload: { view: 'contributes', comments: 'Matrix test view', respondedOn: '2014-04-20' },
+    }),
+  },
+  'POST /api/ccgs/:code/authorisation/assessment/moderation': {
+    ownerless: true,
+    build: async ({ actor }) => ({
+      url: `/api/ccgs/${actor === 'brd' ? await freshApplicant(server, true) : AUTH_APPLICANTS.own}/authorisation/assessment/moderation`,
+      payload: { criterionId: '1.1A', outcome: 'met', rationale: 'Matrix test moderation' },
+    }),
+  },
+  'POST /api/ccgs/:code/authorisation/decision': {
+    ownerless: true,
+    build: async ({ actor }) => ({
+      url: `/api/ccgs/${actor === 'brd' ? await freshApplicant(server, false) : AUTH_APPLICANTS.own}/authorisation/decision`,
+      payload: { decidedOn: '2013-03-18', outcome: 'authorise', reason: 'Matrix test decision' },
+    }),
+  },
+  'POST /api/ccgs/:code/authorisation/events': {
+    ownerless: true,
+    build: async ({ actor }) => ({
+      url: `/api/ccgs/${actor === 'brd' ? await freshEmerging(server) : '00C'}/authorisation/events`,
+      payload: {
+        kind: 'pathfinder_approval',
+        date: '2011-10-01',
+        evidence: {
+          gpLeadership: true,
+          localAuthorityEngagement: true,
+          qippContribution: true,
+          note: 'Matrix',
+        },
+        reason: 'Matrix test pathfinder',
+      },
+    }),
+  },
+  'POST /api/ccgs/:code/interventions': ownerless('/api/ccgs/00C/interventions', {
+    ground: 'significant_risk',
+    grounds: 'Matrix test grounds',
+    openedOn: '2014-01-15',
+  }),
+  'GET /api/interventions/:interventionId': {
+    ownerless: true,
+    build: async () => ({ url: `/api/interventions/${authorisation.interventionId}` }),
+  },
+  'POST /api/interventions/:interventionId/consultations': {
+    ownerless: true,
+    build: async ({ n }) => ({
+      url: `/api/interventions/${authorisation.interventionId}/consultations`,
+      payload: {
+        consulteeCode: '00D',
+        basis: 's14Z21(10)',
+        consultedOn: dayOf(n),
+        response: 'Matrix test response',
+      },
+    }),
+  },
+  'POST /api/interventions/:interventionId/directions': {
+    ownerless: true,
+    build: async ({ n }) => ({
+      url: `/api/interventions/${authorisation.interventionId}/directions`,
+      payload: {
+        power: 'discharge_functions',
+        functions: ['Financial recovery'],
+        exercisedBy: { kind: 'ccg_itself' },
+        givenOn: dayOf(n),
+        detail: 'Matrix test direction',
+      },
+    }),
+  },
+  'POST /api/interventions/:interventionId/variations': {
+    ownerless: true,
+    build: async ({ n }) => ({
+      url: `/api/interventions/${authorisation.interventionId}/variations`,
+      payload: {
+        directionId: authorisation.directionId,
+        functions: ['Financial recovery plan'],
+        variedOn: dayOf(n),
+        note: 'Matrix',
+      },
+    }),
+  },
+  'POST /api/interventions/:interventionId/reviews': {
+    ownerless: true,
+    build: async ({ n }) => ({
+      url: `/api/interventions/${authorisation.interventionId}/reviews`,
+      payload: { reviewedOn: dayOf(n), outcome: 'continue', note: 'Matrix test review' },
+    }),
+  },
+  'POST /api/interventions/:interventionId/lift': {
+    ownerless: true,
+    build: async ({ actor, n }) => ({
+      url: `/api/interventions/${actor === 'brd' ? await freshIntervention(server) : authorisation.interventionId}/lift`,
+      payload: { liftedOn: dayOf(n) },
+    }),
+  },
 };
 
 function headersFor(actor: ActorId, method: string): Record<string, string> {
@@ -473,7 +770,15 @@ async function signInAs(actor: ActorId): Promise<void> {
 }
 
 beforeAll(async () => {
-  server = await startTestServer({ env: { COMMISSIONER_SIGN_IN_RATE_LIMIT: '10000' } });
+  // Activity results and loads for the activity routes: the activity tests' fixture, plus a contract of
+  // 00D (the "other" CCG) so every allowed request has a statement to read.
+  activityDir = mkdtempSync(path.join(os.tmpdir(), 'matrix-activity-'));
+  await writeResultsFixture(activityDir);
+  await writeLoadsFixture(activityDir);
+  await addContractFixture(activityDir, '00D', 'RVW');
+  server = await startTestServer({
+    env: { COMMISSIONER_SIGN_IN_RATE_LIMIT: '10000', COMMISSIONER_ACTIVITY_DIR: activityDir },
+  });
   const { accounts, patients, auth, tokens } = server.services.access;
   const seeded = await seedDemoAccounts(accounts);
   expect(seeded.created.map((c) => c.identity.username)).toEqual(DEMO_IDENTITIES.map((d) => d.username));
@@ -508,6 +813,9 @@ beforeAll(async () => {
   apiToken = issued.token;
   for (const actor of ACTORS) await signInAs(actor);
   await seedMatrixGovernance(server, ['00C', '00D']);
+  authorisation = await seedMatrixAuthorisation(server);
+  Object.assign(AUTH_DRAFTS, authorisation.drafts);
+  Object.assign(AUTH_APPLICANTS, authorisation.applicants);
   // An approved constitution, so the public constitution route has one to show.
   const v = await pendingVariation(server, '00C');
   await server.services.governance.decideVariation(
@@ -518,7 +826,10 @@ beforeAll(async () => {
   );
 }, 180_000);
 
-afterAll(async () => server?.close());
+afterAll(async () => {
+  await server?.close();
+  if (activityDir) rmSync(activityDir, { recursive: true, force: true });
+});
 
 describe('permission matrix', () => {
   it('has exactly one expectation row, and a request, for every /api route, and every route declares a policy', () => {

@@ -2,6 +2,7 @@ import { rmSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
+import { seedAuthorisationDemo } from '../../src/modules/authorisation/demo-seed.ts';
 import { seedGovernanceDemo } from '../../src/modules/governance/demo-seed.ts';
 import { openDatabase } from '../../src/platform/db/database.ts';
 import { importReference } from '../../src/reference/import-reference.ts';
@@ -49,6 +50,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
     await importReference(handle.db, REFERENCE_DIR);
     // Every test database starts with the synthetic governance demo data, as `npm start` gives it.
     await seedGovernanceDemo(handle.db);
+    // …and the authorisation demo: the 211 CCGs' 2012–13 waves and outcomes, stored as lifecycle history.
+    await seedAuthorisationDemo(handle.db);
   } finally {
     await handle.close();
   }

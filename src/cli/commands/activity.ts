@@ -43,6 +43,7 @@ export async function activityLoadCommand(
         results.push(
           await loadActivityFile(engine.engine, store, file, {
             synthetic: opts.synthetic ?? false,
+            readmission: engine.tariff.defaults.readmissions,
             ...(opts.json
               ? {}
               : {

@@ -1,3 +1,4 @@
+import type { AuthorisationEvent } from '../../modules/authorisation/model.ts';
 import type { Config } from '../../platform/config.ts';
 import { AppError } from '../../platform/errors.ts';
 import { printJson, printTable } from '../table.ts';
@@ -30,7 +31,51 @@ export async function authorisationStatusCommand(config: Config, opts: { wave?: 
       ['outcome', (c) => c.outcome],
       ['conditions', (c) => c.conditionCount],
       ['directions', (c) => (c.directionsAtGoLive ? 'yes' : '')],
+      ['status now', (c) => c.status.replaceAll('_', ' ')],
       ['basis', (c) => (c.synthetic ? 'synthetic (partly)' : 'real')],
+    ]);
+  });
+}
+
+/** What an event did, in a few words, for the history table. */
+function describe(event: AuthorisationEvent): string {
+  switch (event.kind) {
+    case 'apply_in_wave':
+      return `wave ${event.wave}`;
+    case 'decision':
+      return `${event.outcome.replaceAll('_', ' ')}; ${event.conditions.length} condition(s), ${event.directions.length} direction(s)`;
+    case 'lift_condition':
+    case 'vary_condition':
+      return event.kind === 'vary_condition'
+        ? `${event.conditionId} to level ${event.supportLevel}`
+        : event.conditionId;
+    case 'lift_directions':
+      return event.directionIds.join(', ');
+    case 'vary_directions':
+      return event.directionId;
+    default:
+      return '';
+  }
+}
+
+/** `commissioner authorisation history <ccg>`: the CCG's dated lifecycle history. */
+export async function authorisationHistoryCommand(config: Config, ccg: string, opts: { json?: boolean }) {
+  if (!/^[0-9A-Za-z]{3}$/.test(ccg)) {
+    throw AppError.validation([{ path: 'ccg', message: `must be a CCG ODS code such as 00C, got "${ccg}"` }]);
+  }
+  await withPlatform(config, async ({ services }) => {
+    const history = await services.authorisation.lifecycle.history(ccg);
+    if (opts.json) return printJson(history);
+    console.log(`${history.ccgName} (${history.ccgCode}): ${history.status.replaceAll('_', ' ')}\n`);
+    printTable(history.items, [
+      ['#', (h) => h.seq],
+      ['date', (h) => h.date],
+      ['event', (h) => h.event.kind.replaceAll('_', ' ')],
+      ['detail', (h) => describe(h.event)],
+      ['to', (h) => h.to.replaceAll('_', ' ')],
+      ['recorded by', (h) => h.actor.name],
+      ['basis', (h) => h.provenance?.basis ?? (h.synthetic ? 'synthetic' : 'recorded')],
+      ['reason', (h) => h.reason],
     ]);
   });
 }

@@ -1,3 +1,5 @@
+import { seedAuthorisationDemo } from '../../modules/authorisation/demo-seed.ts';
+import { DEMO_AUTHORISATION_SEED } from '../../modules/authorisation/service.ts';
 import { DEMO_GOVERNANCE_SEED, seedGovernanceDemo } from '../../modules/governance/demo-seed.ts';
 import { openPlatform, type Platform } from '../../platform/app.ts';
 import { recordAudit } from '../../platform/audit/record-audit.ts';
@@ -92,6 +94,19 @@ async function seedDemo(platform: Platform, url: string): Promise<void> {
     });
     console.log(
       `  Synthetic governance demo data: governing bodies, registers and meetings for ${governance.ccgs} CCGs, with ${governance.faults} planted faults for the compliance views.`,
+    );
+  }
+  const authorisation = await seedAuthorisationDemo(platform.database.db);
+  if (authorisation.status === 'seeded') {
+    await recordAudit(platform.database.db, {
+      ...systemActor('serve'),
+      action: 'demo_seed',
+      record: 'authorisation',
+      outcome: 'allowed',
+      detail: { ccgs: authorisation.ccgs, events: authorisation.events, seed: DEMO_AUTHORISATION_SEED },
+    });
+    console.log(
+      `  Authorisation demo: the 2012–13 waves and outcomes of ${authorisation.ccgs} CCGs (${authorisation.events} lifecycle events; real aggregates, synthetic where no source names the CCG).`,
     );
   }
 }

@@ -24,8 +24,11 @@ export interface DefinitionMetadata {
   readonly notes: readonly string[];
 }
 
-/** How a fact is known: stated in a cited source, reasoned from such facts, or made up for the demo. */
-export type FactBasis = 'real' | 'inferred' | 'synthetic';
+/**
+ * How a fact is known: stated in a cited source, reasoned from such facts, made up for the demo, or
+ * recorded through the platform by a named person (not demo data).
+ */
+export type FactBasis = 'real' | 'inferred' | 'synthetic' | 'recorded';
 
 export interface FactProvenance {
   readonly basis: FactBasis;
@@ -445,6 +448,20 @@ export type AuthorisationEvent =
     }
   | { readonly kind: 'lift_condition'; readonly date: string; readonly conditionId: string }
   | {
+      /**
+       * The Board reviews a standing condition (CCG Regs 2012 reg 8: keep under review, vary or remove):
+       * its support level, review date and wording. Raising it to a level that brings directions gives
+       * them in the same event.
+       */
+      readonly kind: 'vary_condition';
+      readonly date: string;
+      readonly conditionId: string;
+      readonly supportLevel: SupportLevelNumber;
+      readonly reviewDate: string;
+      readonly description: string;
+      readonly directions: readonly DirectionInput[];
+    }
+  | {
       readonly kind: 'vary_directions';
       readonly date: string;
       readonly directionId: string;
@@ -534,6 +551,13 @@ export type CcgAuthorisationState =
       readonly dissolvedOn: string;
       readonly predecessorStatus: LifecycleStatus;
     });
+
+/** A state without its history: the stored snapshot (the history is stored row by row). */
+export type StateSnapshot = CcgAuthorisationState extends infer S
+  ? S extends CcgAuthorisationState
+    ? Omit<S, 'history'>
+    : never
+  : never;
 
 /** What the lifecycle reads from the definitions; loaded once by the caller. */
 export interface LifecycleContext {
@@ -667,4 +691,66 @@ export interface CriterionEvidenceStatus {
   /** `none`: the criterion has no platform link; otherwise the worst of its links. */
   readonly status: LinkedEvidenceStatus | 'none';
   readonly links: readonly LinkedEvidenceResult[];
+}
+
+// ---- the Board's record of each CCG, as stored (national board, CCG pages) -------------------------
+
+export const SUMMARY_FIELDS = [
+  'wave',
+  'outcome',
+  'conditionCount',
+  'directionsAtGoLive',
+  'july2013',
+  'directionsAfterJuly2013',
+] as const;
+export type SummaryField = (typeof SUMMARY_FIELDS)[number];
+
+/** Per field, condition and direction: where the stored fact comes from (the demo says; recorded data is `recorded`). */
+export interface StoredProvenance {
+  readonly fields: Readonly<Record<SummaryField, FactProvenance>>;
+  readonly conditions: Readonly<
+    Record<string, { readonly criterion: FactProvenance; readonly level: FactProvenance }>
+  >;
+  readonly directions: Readonly<Record<string, FactProvenance>>;
+}
+
+/** Where the CCG's conditions stood after the July 2013 review; a CCG decided after it has its own. */
+export type SummaryJuly2013 = July2013Status | 'decided_after_review';
+
+export type SummaryOutcome = 'authorised' | 'authorised_with_conditions' | 'not_authorised';
+
+export interface SummaryCondition extends AuthorisationCondition {
+  /** The first criterion the condition cites (most cite one). */
+  readonly criterionId: string;
+  readonly criterion: FactProvenance;
+  readonly level: FactProvenance;
+}
+
+export interface SummaryDirection extends AuthorisationDirection {
+  readonly provenance: FactProvenance;
+}
+
+/** One CCG's authorisation as the Board's stored record shows it, each field with its provenance. */
+export interface CcgAuthorisationSummary {
+  readonly code: string;
+  readonly name: string;
+  /** The lifecycle state now. */
+  readonly status: LifecycleStatus;
+  readonly wave: WaveNumber;
+  /** The first decision's outcome (the 2012–13 result for the demo). */
+  readonly outcome: SummaryOutcome;
+  readonly decidedOn: string;
+  readonly establishedOn: string;
+  /** Conditions given by the decisions (lifted ones included). */
+  readonly conditionCount: number;
+  readonly openConditions: number;
+  readonly conditions: readonly SummaryCondition[];
+  readonly directions: readonly SummaryDirection[];
+  readonly directionsAtGoLive: boolean;
+  readonly july2013: SummaryJuly2013;
+  readonly conditionsLiftedInJuly2013Review: boolean;
+  readonly directionsAfterJuly2013: boolean;
+  readonly provenance: Readonly<Record<SummaryField, FactProvenance>>;
+  /** True when any field, condition or direction is synthetic. */
+  readonly synthetic: boolean;
 }

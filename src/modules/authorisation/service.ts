@@ -1,112 +1,143 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { REPO_ROOT } from '../../platform/config.ts';
+import type { Database } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { GovernanceService } from '../governance/service.ts';
 import type { OrganisationRepository } from '../organisations/repository.ts';
-import type {
-  CriteriaDefinitions,
-  DemoCcgAuthorisation,
-  SupportLevelDefinitions,
-  WaveDefinitions,
-} from './model.ts';
+import type { Recorder } from './assessment-model.ts';
+import { AssessmentService } from './assessment-service.ts';
+import { AssuranceRepository } from './assurance-repository.ts';
+import { AssuranceService } from './assurance-service.ts';
+import type { AuthorisationDefinitions } from './definitions.ts';
+import { LifecycleService } from './lifecycle-service.ts';
+import type { CcgAuthorisationSummary, CriterionEvidenceStatus, GovernanceFindings } from './model.ts';
+import { AuthorisationRepository } from './repository.ts';
 import {
-  assignDemoWaves,
-  criteriaVersion,
-  GUIDE_CRITERIA_VERSION,
+  boardStatus,
+  type EvidenceSources,
   linkedEvidenceStatus,
-  loadCriteria,
-  loadSupportLevels,
-  loadWaves,
+  monthWindow,
+  summariseCcg,
 } from './rules/index.ts';
 
-const DEFINITIONS = path.join(REPO_ROOT, 'definitions', 'authorisation');
+export { type AuthorisationDefinitions, loadAuthorisationDefinitions } from './definitions.ts';
+
 /** The seed of the demo's synthetic assignments (the real named facts do not depend on it). */
 export const DEMO_AUTHORISATION_SEED = 'commissioner-authorisation-2013';
-const GO_LIVE = '2013-04-01';
 
-export interface AuthorisationDefinitions {
-  readonly criteria: CriteriaDefinitions;
-  readonly supportLevels: SupportLevelDefinitions;
-  readonly waves: WaveDefinitions;
-}
-
-export function loadAuthorisationDefinitions(): AuthorisationDefinitions {
-  const read = (f: string) => JSON.parse(readFileSync(path.join(DEFINITIONS, f), 'utf8'));
-  return {
-    criteria: loadCriteria(read('criteria.json')),
-    supportLevels: loadSupportLevels(read('support-levels.json')),
-    waves: loadWaves(read('waves.json')),
-  };
+/** Who made a request, before their name is looked up. */
+export interface ActorRef {
+  readonly kind: 'person' | 'api_token' | 'system';
+  readonly id: string;
 }
 
 /**
- * Authorisation of CCGs by the Board (issue #6), as far as it has landed: the 2012–13 waves and
- * outcomes (real where sources name the CCG, synthetic otherwise and labelled per field), and each
- * CCG's readiness against the criteria with evidence linked live from governance and the registry.
- * Recording applications, scores and decisions through the lifecycle is not built yet.
+ * Authorisation of CCGs by the Board and their assurance after it (issue #6). The national board and
+ * each CCG's record are read from the stored lifecycle (the demo of the real 2012–13 waves is stored
+ * through the same transitions); `lifecycle`, `assessment` and `assurance` record what the CCGs, the
+ * assessors and the Board do.
  */
 export class AuthorisationService {
-  private demo: Promise<DemoCcgAuthorisation[]> | null = null;
+  readonly lifecycle: LifecycleService;
+  readonly assessment: AssessmentService;
+  readonly assurance: AssuranceService;
+  private readonly repo: AuthorisationRepository;
 
   constructor(
+    db: Database,
     private readonly orgs: OrganisationRepository,
     private readonly governance: GovernanceService,
-    private readonly definitions: AuthorisationDefinitions,
-  ) {}
-
-  /** The demo assignment for the 211 CCGs of April 2013; deterministic, so computed once. */
-  private waves(): Promise<DemoCcgAuthorisation[]> {
-    this.demo ??= this.orgs.openOrganisations('ccg', GO_LIVE).then((ccgs) =>
-      assignDemoWaves(
-        ccgs.filter((c) => c.onsCode !== null).map((c) => ({ code: c.code, name: c.name })),
-        DEMO_AUTHORISATION_SEED,
-        {
-          waves: this.definitions.waves,
-          supportLevels: this.definitions.supportLevels.levels,
-          criteria: criteriaVersion(this.definitions.criteria, GUIDE_CRITERIA_VERSION).criteria,
-        },
-      ),
+    readonly definitions: AuthorisationDefinitions,
+    clock: () => Date,
+    newId: () => string,
+  ) {
+    this.repo = new AuthorisationRepository(db);
+    this.lifecycle = new LifecycleService(this.repo, orgs, definitions.context, clock);
+    this.assessment = new AssessmentService(
+      this.repo,
+      this.lifecycle,
+      definitions,
+      async (code, asAt) =>
+        new Map((await this.readiness(code, asAt)).criteria.map((c) => [c.id, c.evidence])),
+      clock,
+      newId,
     );
-    return this.demo;
+    this.assurance = new AssuranceService(
+      new AssuranceRepository(db),
+      orgs,
+      this.lifecycle,
+      definitions,
+      (code, asAt) => this.governanceFindings(code, asAt),
+      clock,
+      newId,
+    );
   }
 
-  /** The national board: every CCG's wave, outcome and conditions, with totals. */
-  async status(filter: { wave?: number | undefined } = {}) {
-    const all = await this.waves();
-    const items = all.filter((c) => filter.wave === undefined || c.wave === filter.wave);
-    const byWave = [1, 2, 3, 4].map((wave) => {
-      const inWave = all.filter((c) => c.wave === wave);
-      return {
-        wave,
-        ccgs: inWave.length,
-        authorised: inWave.filter((c) => c.outcome === 'authorised').length,
-        withConditions: inWave.filter((c) => c.outcome === 'authorised_with_conditions').length,
-        underDirections: inWave.filter((c) => c.directionsAtGoLive).length,
-      };
+  private get reviewContext() {
+    const review = this.definitions.waves.reviews.find((r) => r.id === 'july-2013');
+    if (!review) throw new AppError('internal', 'The waves definitions have no july-2013 review');
+    return { establishmentDate: this.definitions.waves.establishmentDate, review: monthWindow(review.month) };
+  }
+
+  private async summaries(code?: string): Promise<CcgAuthorisationSummary[]> {
+    const stored = await this.repo.states(code);
+    const context = this.reviewContext;
+    return stored.flatMap((s) => {
+      const summary = summariseCcg(s, context);
+      return summary ? [summary] : [];
     });
-    const conditionsByDomain = [1, 2, 3, 4, 5, 6].map((domain) => ({
-      domain,
-      conditions: all.reduce((n, c) => n + c.conditions.filter((k) => k.domain === domain).length, 0),
-    }));
-    return {
-      totals: {
-        ccgs: all.length,
-        authorised: all.filter((c) => c.outcome === 'authorised').length,
-        withConditions: all.filter((c) => c.outcome === 'authorised_with_conditions').length,
-        underDirectionsAtGoLive: all.filter((c) => c.directionsAtGoLive).length,
-        conditionsLiftedInJuly2013Review: all.filter((c) => c.conditionsLiftedInJuly2013Review).length,
-      },
-      byWave,
-      conditionsByDomain,
-      items,
-    };
   }
 
+  /** The national board, from storage: every decided CCG's wave, outcome and conditions, with totals. */
+  async status(filter: { wave?: number | undefined } = {}) {
+    return boardStatus(await this.summaries(), filter);
+  }
+
+  /** A CCG's decision, conditions and directions (public), with its lifecycle state now. */
   async ccg(code: string) {
-    const found = (await this.waves()).find((c) => c.code === code.toUpperCase());
-    if (!found) throw AppError.notFound(`Authorisation record of CCG ${code}`, 'params.code');
-    return found;
+    const ccg = await this.lifecycle.requireCcg(code);
+    const [summary] = await this.summaries(ccg.code);
+    if (!summary) {
+      const state = await this.lifecycle.state(ccg.code);
+      throw new AppError('not_found', `No authorisation decision for ${ccg.code}`, [
+        {
+          path: 'params.code',
+          message: `${ccg.name} (${ccg.code}) has no decision recorded; its lifecycle state is ${state.status.replaceAll('_', ' ')}`,
+          code: 'not_found',
+        },
+      ]);
+    }
+    return summary;
+  }
+
+  /** Names a request's actor: a person by their display name (assessors are named), else by id. */
+  async recorder(actor: ActorRef): Promise<Recorder> {
+    const name = actor.kind === 'person' ? await this.repo.displayName(actor.id) : null;
+    return { kind: actor.kind, id: actor.id, name: name ?? actor.id };
+  }
+
+  /**
+   * The organisation whose assessors record a CCG's assessment: its area team, or the Board itself
+   * where the registry gives it none. An unknown code is returned as it is (nobody owns it).
+   */
+  async assessorOwner(code: string): Promise<string> {
+    const upper = code.toUpperCase();
+    const ccg = await this.orgs.get(upper);
+    if (ccg?.orgType !== 'ccg') return upper;
+    return (await this.repo.areaTeamOf(upper)) ?? 'NHSCB';
+  }
+
+  /** The governance compliance findings of the CCG on the date, as the triggers and readiness read them. */
+  async governanceFindings(code: string, asAt: string): Promise<GovernanceFindings | null> {
+    const compliance = await this.governance.compliance(code, asAt);
+    if (!compliance.hasGoverningBody) return null;
+    const errors = [...compliance.governingBody, ...compliance.register, ...compliance.constitution].filter(
+      (v) => v.severity === 'error',
+    );
+    return {
+      asAt,
+      errorCount: errors.length,
+      warningCount: compliance.counts.warning,
+      errorRuleIds: [...new Set(errors.map((v) => v.ruleId))].sort(),
+    };
   }
 
   /**
@@ -115,24 +146,13 @@ export class AuthorisationService {
    * module that will feed it does not exist yet.
    */
   async readiness(code: string, asAt: string) {
-    const ccg = await this.orgs.get(code);
-    if (ccg?.orgType !== 'ccg') throw AppError.notFound(`CCG ${code}`, 'params.code');
-    const [compliance, related] = await Promise.all([
-      this.governance.compliance(ccg.code, asAt),
+    const ccg = await this.lifecycle.requireCcg(code);
+    const [governance, related] = await Promise.all([
+      this.governanceFindings(ccg.code, asAt),
       this.orgs.related(ccg.code, asAt),
     ]);
-    const errors = [...compliance.governingBody, ...compliance.register, ...compliance.constitution].filter(
-      (v) => v.severity === 'error',
-    );
-    const sources = {
-      governance: compliance.hasGoverningBody
-        ? {
-            asAt,
-            errorCount: errors.length,
-            warningCount: compliance.counts.warning,
-            errorRuleIds: [...new Set(errors.map((v) => v.ruleId))].sort(),
-          }
-        : null,
+    const sources: EvidenceSources = {
+      governance,
       registry: {
         asAt,
         supportingCsuCodes: related
@@ -145,13 +165,13 @@ export class AuthorisationService {
           related.find((r) => r.kind === 'in_area_team' && r.direction === 'outgoing')?.code ?? null,
       },
     };
-    const version = criteriaVersion(this.definitions.criteria, GUIDE_CRITERIA_VERSION);
+    const version = this.definitions.guide;
     const criteria = version.criteria.map((c) => ({
       id: c.id,
       domain: c.domain,
       wording: c.wording,
       provenance: c.provenance,
-      evidence: linkedEvidenceStatus(c, sources),
+      evidence: linkedEvidenceStatus(c, sources) as CriterionEvidenceStatus,
     }));
     const count = (s: string) => criteria.filter((c) => c.evidence.status === s).length;
     return {

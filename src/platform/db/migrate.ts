@@ -4,6 +4,7 @@ import * as m001 from './migrations/001-registry.ts';
 import * as m002 from './migrations/002-imports.ts';
 import * as m003 from './migrations/003-access.ts';
 import * as m004 from './migrations/004-governance.ts';
+import * as m005 from './migrations/005-authorisation.ts';
 
 /** Migrations are listed here, in order, so they run the same from tsx, tests and a bundle. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -11,6 +12,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '002-imports': m002,
   '003-access': m003,
   '004-governance': m004,
+  '005-authorisation': m005,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -279,7 +279,148 @@ export interface GovProcurementDecisionTable {
   synthetic: boolean;
 }
 
+// ---- authorisation and assurance (migration 005) --------------------------------------------------
+
+export interface AuthCcgTable {
+  ccg_code: string;
+  status: string;
+  state: Json;
+  events: number;
+  provenance: Json | null;
+  synthetic: boolean;
+  updated_at: string;
+}
+
+export interface AuthHistoryTable {
+  id: Generated<number>;
+  ccg_code: string;
+  seq: number;
+  event_kind: string;
+  event_date: DateText;
+  from_status: string;
+  to_status: string;
+  event: Json;
+  actor: Json;
+  evidence_refs: string[];
+  reason: string;
+  provenance: Json | null;
+  synthetic: boolean;
+  recorded_at: Timestamp;
+}
+
+export interface AuthApplicationTable {
+  application_id: string;
+  ccg_code: string;
+  wave: number;
+  criteria_version: string;
+  status: 'draft' | 'submitted' | 'decided' | 'deferred';
+  created_at: string;
+  created_by: Json;
+  submitted_on: DateText | null;
+  submitted_by: Json | null;
+  synthetic: boolean;
+}
+
+export interface AuthSelfCertificationTable {
+  application_id: string;
+  criterion_id: string;
+  status: string;
+  statement: string;
+  certified_by: Json;
+  certified_at: string;
+}
+
+export interface AuthEvidenceDocumentTable {
+  document_id: string;
+  application_id: string;
+  record: Json;
+  added_by: Json;
+  added_at: string;
+  synthetic: boolean;
+}
+
+export interface AuthDesktopScoreTable {
+  score_id: Generated<number>;
+  application_id: string;
+  criterion_id: string;
+  score: string;
+  rationale: string;
+  assessor: Json;
+  scored_at: string;
+  synthetic: boolean;
+}
+
+export interface AuthSurveyResponseTable {
+  response_id: string;
+  application_id: string;
+  respondent_type: string;
+  received_on: DateText;
+  record: Json;
+  recorded_by: Json;
+  synthetic: boolean;
+}
+
+export interface AuthSiteVisitTable {
+  visit_id: string;
+  application_id: string;
+  visited_on: DateText;
+  record: Json;
+  recorded_by: Json;
+  synthetic: boolean;
+}
+
+export interface AuthModerationTable {
+  moderation_id: Generated<number>;
+  application_id: string;
+  criterion_id: string | null;
+  domain: number | null;
+  outcome: 'met' | 'not_met';
+  rationale: string;
+  moderated_by: Json;
+  moderated_at: string;
+}
+
+export interface AuthAnnualAssessmentTable {
+  assessment_id: string;
+  ccg_code: string;
+  financial_year: string;
+  status: 'consulting' | 'published';
+  record: Json;
+  published_on: DateText | null;
+  synthetic: boolean;
+}
+
+export interface AuthInterventionTable {
+  intervention_id: string;
+  ccg_code: string;
+  status: 'draft' | 'in_force' | 'lifted';
+  opened_on: DateText;
+  record: Json;
+  synthetic: boolean;
+}
+
+export interface AuthTriggerEvidenceTable {
+  id: Generated<number>;
+  ccg_code: string;
+  source: 'finance' | 'outcomes';
+  as_at: DateText;
+  record: Json;
+  recorded_at: string;
+}
+
 export interface DB {
+  auth_ccg: AuthCcgTable;
+  auth_history: AuthHistoryTable;
+  auth_application: AuthApplicationTable;
+  auth_self_certification: AuthSelfCertificationTable;
+  auth_evidence_document: AuthEvidenceDocumentTable;
+  auth_desktop_score: AuthDesktopScoreTable;
+  auth_survey_response: AuthSurveyResponseTable;
+  auth_site_visit: AuthSiteVisitTable;
+  auth_moderation: AuthModerationTable;
+  auth_annual_assessment: AuthAnnualAssessmentTable;
+  auth_intervention: AuthInterventionTable;
+  auth_trigger_evidence: AuthTriggerEvidenceTable;
   gov_ccg_context: GovCcgContextTable;
   gov_person: GovPersonTable;
   gov_register_member: GovRegisterMemberTable;

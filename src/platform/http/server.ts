@@ -12,6 +12,8 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import type { ActivityService } from '../../modules/activity/activity-service.ts';
+import { activityRoutes } from '../../modules/activity/routes.ts';
 import { authorisationRoutes } from '../../modules/authorisation/routes.ts';
 import type { AuthorisationService } from '../../modules/authorisation/service.ts';
 import { governanceRoutes } from '../../modules/governance/routes.ts';
@@ -30,6 +32,7 @@ import type { Logger } from '../logger.ts';
 import { sendProblem, toProblem } from './problem.ts';
 
 export interface Services {
+  readonly activity: ActivityService;
   readonly organisations: OrganisationService;
   readonly structuralEvents: StructuralEventService;
   readonly access: AccessServices;
@@ -114,6 +117,9 @@ export async function buildServer(deps: ServerDeps): Promise<App> {
   await app.register(accessRoutes(deps.services.access), { prefix: '/api' });
   await app.register(governanceRoutes(deps.services.governance), { prefix: '/api' });
   await app.register(authorisationRoutes(deps.services.authorisation), { prefix: '/api' });
+  await app.register(activityRoutes(deps.services.activity), { prefix: '/api' });
+  // The activity views hold an in-memory DuckDB: close it with the server.
+  app.addHook('onClose', async () => deps.services.activity.close());
 
   const webDir = deps.config.webDir;
   const hasWeb = existsSync(path.join(webDir, 'index.html'));

@@ -113,6 +113,9 @@ export type Route =
   | { readonly name: 'governance' }
   | { readonly name: 'authorisation' }
   | { readonly name: 'ccg-authorisation'; readonly code: string }
+  | { readonly name: 'ccg-activity'; readonly code: string }
+  | { readonly name: 'ccg-provider-activity'; readonly code: string; readonly provider: string }
+  | { readonly name: 'ccg-contract-statement'; readonly code: string; readonly provider: string }
   | { readonly name: 'not-found' };
 
 /** The CCG governance pages under /ccg/:code/…, by their last path segment(s). */
@@ -133,7 +136,10 @@ export function needsSignIn(route: Route): boolean {
     route.name === 'api-tokens' ||
     route.name === 'governance' ||
     route.name === 'meeting-new' ||
-    route.name === 'meeting'
+    route.name === 'meeting' ||
+    route.name === 'ccg-activity' ||
+    route.name === 'ccg-provider-activity' ||
+    route.name === 'ccg-contract-statement'
   );
 }
 
@@ -161,6 +167,19 @@ export function matchRoute(pathname: string): Route {
   if (authorisation) {
     const code = decode(authorisation[1]!);
     if (code !== null) return { name: 'ccg-authorisation', code };
+  }
+  // A CCG's activity (issue #5): the page, a provider drill-down and a contract's statement.
+  const activity = /^\/ccg\/([^/]+)\/activity$/.exec(path);
+  if (activity) {
+    const code = decode(activity[1]!);
+    if (code !== null) return { name: 'ccg-activity', code };
+  }
+  const contract = /^\/ccg\/([^/]+)\/(activity\/providers|contracts)\/([^/]+)$/.exec(path);
+  if (contract) {
+    const code = decode(contract[1]!);
+    const provider = decode(contract[3]!);
+    const name = contract[2] === 'contracts' ? 'ccg-contract-statement' : 'ccg-provider-activity';
+    if (code !== null && provider !== null) return { name, code, provider };
   }
   const meeting = /^\/meetings\/([^/]+)(\/minutes)?$/.exec(path);
   if (meeting) {

@@ -47,6 +47,21 @@ export function exerciserProblems(
   return problems;
 }
 
+/** A review date must be a real date after the event that sets it. */
+export function reviewDateProblems(
+  conditionId: string,
+  reviewDate: string,
+  date: string,
+): LifecycleProblem[] {
+  if (isIsoDate(reviewDate) && reviewDate > date) return [];
+  return [
+    problem(
+      'review_date',
+      `Condition ${conditionId} needs a review date after ${date}, the day it is set, got "${reviewDate}"`,
+    ),
+  ];
+}
+
 function conditionProblems(c: ConditionInput, date: string, context: LifecycleContext): LifecycleProblem[] {
   const problems: LifecycleProblem[] = [];
   const id = c.conditionId;
@@ -73,14 +88,7 @@ function conditionProblems(c: ConditionInput, date: string, context: LifecycleCo
       );
     }
   }
-  if (!isIsoDate(c.reviewDate) || c.reviewDate <= date) {
-    problems.push(
-      problem(
-        'review_date',
-        `Condition ${id} needs a review date after the decision (${date}), got "${c.reviewDate}"`,
-      ),
-    );
-  }
+  problems.push(...reviewDateProblems(id, c.reviewDate, date));
   return problems;
 }
 

@@ -82,6 +82,20 @@ const vary = (directionId = 'd1', date = '2013-05-01'): AuthorisationEvent => ({
   functions: ['commissioning from Kettering General Hospital', 'urgent care'],
   exercisedBy: { kind: 'board' },
 });
+const varyCondition = (
+  conditionId: string,
+  supportLevel: ConditionInput['supportLevel'],
+  date = '2013-06-30',
+  directions: DirectionInput[] = [],
+): AuthorisationEvent => ({
+  kind: 'vary_condition',
+  date,
+  conditionId,
+  supportLevel,
+  reviewDate: '2013-09-30',
+  description: `Reviewed on ${date}`,
+  directions,
+});
 const merger = (successorCode = '99X', date = '2015-04-01'): AuthorisationEvent => ({
   kind: 'merger',
   date,
@@ -163,6 +177,7 @@ const EVENT_OF_EACH_KIND: Record<AuthorisationEventKind, AuthorisationEvent> = {
   apply_in_wave: apply(4, '2016-01-01'),
   decision: decision('authorise', [], [], '2016-01-01'),
   lift_condition: lift('c1', '2016-01-01'),
+  vary_condition: varyCondition('c1', 2, '2016-01-01'),
   vary_directions: vary('d1', '2016-01-01'),
   lift_directions: liftDirections(['d1'], '2016-01-01'),
   merger: merger('99X', '2016-01-01'),
@@ -187,9 +202,9 @@ describe('transition: every illegal (state, event) pair is rejected with a clear
       .map((kind) => [status, kind] as const),
   );
 
-  it('covers 88 pairs, 62 of them illegal', () => {
-    expect(LIFECYCLE_STATUSES.length * Object.keys(EVENT_OF_EACH_KIND).length).toBe(88);
-    expect(pairs).toHaveLength(62);
+  it('covers 96 pairs, 68 of them illegal', () => {
+    expect(LIFECYCLE_STATUSES.length * Object.keys(EVENT_OF_EACH_KIND).length).toBe(96);
+    expect(pairs).toHaveLength(68);
   });
 
   it.each(pairs)('%s rejects %s, naming both', (status, kind) => {
@@ -284,6 +299,24 @@ describe('transition: legal transitions', () => {
       'established_authorised',
     ],
     ['varying a direction', withDirections, vary(), 'established_with_conditions'],
+    [
+      'lowering a condition to a level without directions',
+      withDirections,
+      varyCondition('c2', 3),
+      'established_with_conditions',
+    ],
+    [
+      'raising a condition to level IV with the directions it brings (as Barnet after go-live)',
+      withConditions,
+      varyCondition('c1', 4, '2013-06-30', [NORTHAMPTON]),
+      'established_with_conditions',
+    ],
+    [
+      'raising a condition while directions already stand',
+      withDirections,
+      varyCondition('c1', 5),
+      'established_with_conditions',
+    ],
     [
       'varying a direction of a CCG not authorised',
       notAuthorised,
@@ -454,6 +487,37 @@ describe('transition: legal states, invalid events', () => {
       ['already_lifted'],
     ],
     ['varying an unknown direction', withDirections, vary('d9'), ['unknown_direction']],
+    ['varying an unknown condition', withConditions, varyCondition('c9', 2), ['unknown_condition']],
+    [
+      'varying a lifted condition',
+      run(withConditions, lift('c1')),
+      varyCondition('c1', 2, '2013-08-01'),
+      ['already_lifted'],
+    ],
+    [
+      'raising a condition to level IV without directions',
+      withConditions,
+      varyCondition('c1', 4),
+      ['directions_required'],
+    ],
+    [
+      'giving directions with a condition at level II',
+      withConditions,
+      varyCondition('c1', 2, '2013-06-30', [NORTHAMPTON]),
+      ['directions_without_level'],
+    ],
+    [
+      'a review date not after the variation',
+      withConditions,
+      { ...varyCondition('c1', 2), reviewDate: '2013-06-30' } as AuthorisationEvent,
+      ['review_date'],
+    ],
+    [
+      'a direction id already used',
+      withDirections,
+      varyCondition('c1', 5, '2013-06-30', [KETTERING]),
+      ['duplicate_direction'],
+    ],
     [
       'varying a lifted direction',
       run(notAuthorised, liftDirections(['d2'])),
@@ -495,6 +559,30 @@ describe('transition: legal states, invalid events', () => {
     ],
   ])('%s', (_case, state, event, codes) => {
     expect(problemCodes(state, event)).toEqual(codes);
+  });
+
+  it('a varied condition keeps its id and criteria and takes the new level, review date and wording', () => {
+    const next = run(withConditions, varyCondition('c1', 4, '2013-06-30', [NORTHAMPTON]));
+    if (next.status !== 'established_with_conditions') throw new Error('unexpected state');
+    expect(next.conditions.find((c) => c.conditionId === 'c1')).toMatchObject({
+      criterionIds: ['2.2B'],
+      supportLevel: 4,
+      reviewDate: '2013-09-30',
+      description: 'Reviewed on 2013-06-30',
+      liftedOn: null,
+    });
+    expect(next.directions).toEqual([
+      { ...NORTHAMPTON, givenOn: '2013-06-30', legalBasis: 'ccg_regs_reg_8', liftedOn: null },
+    ]);
+    // Lowered again, its directions can then be lifted and the CCG is authorised once c1 and c2 go.
+    const end = run(
+      next,
+      varyCondition('c1', 2, '2013-07-31'),
+      liftDirections(['d2'], '2013-07-31'),
+      lift('c1', '2013-07-31'),
+      lift('c2', '2013-07-31'),
+    );
+    expect(end.status).toBe('established_authorised');
   });
 
   it('a rejected event leaves the state as it was', () => {

@@ -16,7 +16,12 @@ import type {
   LifecycleStatus,
   TransitionResult,
 } from '../model.ts';
-import { decisionProblems, exerciserProblems, levelBringsDirections } from './decision-checks.ts';
+import {
+  decisionProblems,
+  exerciserProblems,
+  levelBringsDirections,
+  reviewDateProblems,
+} from './decision-checks.ts';
 import { isIsoDate } from './definition-schema.ts';
 
 type State = CcgAuthorisationState;
@@ -48,6 +53,7 @@ export const ALLOWED_FROM: Readonly<Record<AuthorisationEventKind, readonly Life
   apply_in_wave: ['pathfinder', 'applicant'],
   decision: ['applicant', 'established_not_authorised_under_directions'],
   lift_condition: UNDER_REVIEW,
+  vary_condition: UNDER_REVIEW,
   vary_directions: UNDER_REVIEW,
   lift_directions: UNDER_REVIEW,
   merger: ESTABLISHED,
@@ -214,6 +220,74 @@ function liftCondition(state: State, e: EventOf<'lift_condition'>): Step {
   return settle(state, conditions, [...state.directions]);
 }
 
+/**
+ * A review of a standing condition: new level, review date and wording. A level that brings directions
+ * needs directions in force (given in the same event if none are); directions given here must underpin
+ * a condition at such a level.
+ */
+function varyCondition(state: State, e: EventOf<'vary_condition'>, ctx: LifecycleContext): Step {
+  if (!isIn(state, UNDER_REVIEW)) return illegal(state, e);
+  const condition = state.conditions.find((c) => c.conditionId === e.conditionId);
+  if (!condition) return [problem('unknown_condition', `${state.ccgCode} has no condition ${e.conditionId}`)];
+  if (!isOpen(condition)) {
+    return [problem('already_lifted', `Condition ${e.conditionId} was lifted on ${condition.liftedOn}`)];
+  }
+  const problems: LifecycleProblem[] = [];
+  if (!ctx.supportLevels.some((l) => l.level === e.supportLevel)) {
+    problems.push(
+      problem(
+        'unknown_support_level',
+        `Condition ${e.conditionId} has unknown support level ${e.supportLevel}`,
+      ),
+    );
+  }
+  problems.push(...reviewDateProblems(e.conditionId, e.reviewDate, e.date));
+  if (!e.description.trim()) {
+    problems.push(problem('condition_description', `Condition ${e.conditionId} needs a description`));
+  }
+  const ids = new Set(state.directions.map((d) => d.directionId));
+  for (const d of e.directions) {
+    if (ids.has(d.directionId)) {
+      problems.push(problem('duplicate_direction', `direction id ${d.directionId} is used twice`));
+    }
+    ids.add(d.directionId);
+    problems.push(...exerciserProblems(state.ccgCode, d.directionId, d.functions, d.exercisedBy));
+  }
+  const conditions = state.conditions.map((c) =>
+    c === condition
+      ? { ...c, supportLevel: e.supportLevel, reviewDate: e.reviewDate, description: e.description }
+      : c,
+  );
+  const directions: AuthorisationDirection[] = [
+    ...state.directions,
+    ...e.directions.map((d) => ({
+      ...d,
+      givenOn: e.date,
+      legalBasis: 'ccg_regs_reg_8' as const,
+      liftedOn: null,
+    })),
+  ];
+  const directing = conditions.some((c) => isOpen(c) && levelBringsDirections(ctx, c.supportLevel));
+  if (levelBringsDirections(ctx, e.supportLevel) && !directions.some(isOpen)) {
+    problems.push(
+      problem(
+        'directions_required',
+        `Level ${e.supportLevel} brings legal directions: give the directions with the variation of ${e.conditionId}`,
+      ),
+    );
+  }
+  if (e.directions.length && !directing) {
+    problems.push(
+      problem(
+        'directions_without_level',
+        'Directions underpin conditions at levels that bring them (IV–VI); no standing condition is at such a level',
+      ),
+    );
+  }
+  if (problems.length) return problems;
+  return settle(state, conditions, directions);
+}
+
 function inForceDirection(
   state: UnderReview,
   directionId: string,
@@ -307,6 +381,8 @@ function step(state: State, event: AuthorisationEvent, ctx: LifecycleContext): S
       return decide(state, event, ctx);
     case 'lift_condition':
       return liftCondition(state, event);
+    case 'vary_condition':
+      return varyCondition(state, event, ctx);
     case 'vary_directions':
       return varyDirections(state, event);
     case 'lift_directions':

@@ -3,6 +3,8 @@
  * tests pass in the reader (they may use node:fs; this file may not).
  */
 import { GOVERNANCE_RULE_IDS } from '../../governance/rules/rule-book.ts';
+import type { AssessmentDefinitions } from '../assessment-model.ts';
+import type { AssuranceDefinitions } from '../assurance-model.ts';
 import type {
   CriteriaDefinitions,
   DemoReferenceFacts,
@@ -11,6 +13,8 @@ import type {
   SupportLevelDefinitions,
   WaveDefinitions,
 } from '../model.ts';
+import { loadAssessmentDefinitions } from './assessment-definitions.ts';
+import { loadAssuranceDefinitions } from './assurance-definitions.ts';
 import { criteriaVersion, GUIDE_CRITERIA_VERSION, loadCriteria } from './criteria.ts';
 import { loadInterventionTriggers } from './intervention-definitions.ts';
 import { loadSupportLevels } from './support-levels.ts';
@@ -23,6 +27,8 @@ export const CRITERIA_URL = definition('criteria.json');
 export const SUPPORT_LEVELS_URL = definition('support-levels.json');
 export const WAVES_URL = definition('waves.json');
 export const TRIGGERS_URL = definition('intervention-triggers.json');
+export const ASSESSMENT_URL = definition('assessment.json');
+export const ASSURANCE_URL = definition('assurance.json');
 /** The shared research and reference data sit beside the repository: <repo>/../shared. */
 export const AUTHORISATION_NOTE_URL = new URL(
   '../../../../../shared/domain/AUTHORISATION.md',
@@ -40,6 +46,8 @@ export interface LoadedDefinitions {
   readonly supportLevels: SupportLevelDefinitions;
   readonly waves: WaveDefinitions;
   readonly triggers: InterventionTriggerDefinitions;
+  readonly assessment: AssessmentDefinitions;
+  readonly assurance: AssuranceDefinitions;
   /** The lifecycle context of the real definitions (the guide's 119 criteria). */
   readonly context: LifecycleContext;
   readonly facts: DemoReferenceFacts;
@@ -57,6 +65,8 @@ export function loadDefinitions(readJson: (url: URL) => unknown): LoadedDefiniti
     supportLevels,
     waves,
     triggers,
+    assessment: loadAssessmentDefinitions(readJson(ASSESSMENT_URL)),
+    assurance: loadAssuranceDefinitions(readJson(ASSURANCE_URL)),
     context: {
       waves: waves.waves,
       establishmentDate: waves.establishmentDate,

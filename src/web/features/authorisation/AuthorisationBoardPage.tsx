@@ -19,9 +19,10 @@ import {
   type OutcomeCategory,
   outcomeCategory,
   outcomeLabel,
+  STATUS_LABELS,
   SYNTHETIC_NOTE,
 } from './labels.ts';
-import type { AuthorisationStatusResponse, DemoCcgAuthorisation, WaveTally } from './types.ts';
+import type { AuthorisationStatusResponse, CcgAuthorisationSummary, WaveTally } from './types.ts';
 
 const CcgMap = lazy(() => import('../map/CcgMap.tsx'));
 const DomainChart = lazy(() => import('./DomainChart.tsx'));
@@ -51,7 +52,7 @@ function OutcomeLegend({ counts }: { readonly counts: Readonly<Record<OutcomeCat
   );
 }
 
-function OutcomeMap({ byCode }: { readonly byCode: ReadonlyMap<string, DemoCcgAuthorisation> }) {
+function OutcomeMap({ byCode }: { readonly byCode: ReadonlyMap<string, CcgAuthorisationSummary> }) {
   const boundaries = useApi<Topology>('/api/geo/ccg-boundaries', { cache: true });
   const ccgs = useApi<MapCcgsResponse>(apiUrl('/api/map/ccgs', { asAt: GO_LIVE }), { cache: true });
   const items = useMemo(
@@ -104,7 +105,13 @@ const waveColumns: readonly Column<WaveTally>[] = [
   },
 ];
 
-const ccgColumns: readonly Column<DemoCcgAuthorisation>[] = [
+/** Synthetic when any field is; Recorded when the record was made through the platform; else Real. */
+function basisOf(c: CcgAuthorisationSummary): 'Synthetic' | 'Recorded' | 'Real' {
+  if (c.synthetic) return 'Synthetic';
+  return c.provenance.outcome.basis === 'recorded' ? 'Recorded' : 'Real';
+}
+
+const ccgColumns: readonly Column<CcgAuthorisationSummary>[] = [
   {
     key: 'code',
     header: 'Code',
@@ -130,8 +137,10 @@ const ccgColumns: readonly Column<DemoCcgAuthorisation>[] = [
     render: (c) =>
       c.outcome === 'authorised' ? (
         <span className="tag tag--current">Authorised</span>
-      ) : (
+      ) : c.outcome === 'authorised_with_conditions' ? (
         <span className="tag tag--warning">With conditions</span>
+      ) : (
+        <span className="tag tag--error">Not authorised</span>
       ),
   },
   { key: 'conditions', header: 'Conditions', value: (c) => c.conditionCount, numeric: true },
@@ -148,10 +157,24 @@ const ccgColumns: readonly Column<DemoCcgAuthorisation>[] = [
     csvOnly: true,
   },
   {
+    key: 'status',
+    header: 'Now',
+    value: (c) => STATUS_LABELS[c.status],
+    render: (c) => (
+      <Link to={`${ccgAuthorisationPath(c.code)}/decision`}>
+        {STATUS_LABELS[c.status]}
+        {c.openConditions > 0 && ` (${formatInt(c.openConditions)} open)`}
+      </Link>
+    ),
+    screenOnly: true,
+  },
+  {
     key: 'basis',
     header: 'Basis',
-    value: (c) => (c.synthetic ? 'Synthetic' : 'Real'),
-    render: (c) => <BasisBadge basis={c.synthetic ? 'synthetic' : 'real'} />,
+    value: (c) => basisOf(c),
+    render: (c) => (
+      <BasisBadge basis={c.synthetic ? 'synthetic' : basisOf(c) === 'Recorded' ? 'recorded' : 'real'} />
+    ),
   },
 ];
 
@@ -186,9 +209,32 @@ function Content({ data }: { readonly data: AuthorisationStatusResponse }) {
         </div>
         <div className="stat">
           <dt>Conditions lifted in the July 2013 review</dt>
-          <dd>{formatInt(totals.conditionsLiftedInJuly2013Review)}</dd>
+          <dd data-testid="total-lifted-july-2013">{formatInt(totals.conditionsLiftedInJuly2013Review)}</dd>
         </div>
       </dl>
+      <h2 className="stats-heading">Where they stand now</h2>
+      <dl className="stats" data-testid="authorisation-current">
+        <div className="stat stat--ok">
+          <dt>Fully authorised</dt>
+          <dd data-testid="current-authorised">{formatInt(data.current.authorised)}</dd>
+        </div>
+        <div className="stat stat--warning">
+          <dt>Still with conditions</dt>
+          <dd data-testid="current-with-conditions">{formatInt(data.current.withConditions)}</dd>
+        </div>
+        <div className="stat">
+          <dt>Conditions standing</dt>
+          <dd>{formatInt(data.current.openConditions)}</dd>
+        </div>
+        <div className="stat stat--error">
+          <dt>Under directions</dt>
+          <dd>{formatInt(data.current.underDirections)}</dd>
+        </div>
+      </dl>
+      <p className="muted small">
+        Read from each CCG’s stored lifecycle: the decisions of 2012–13 and every condition and direction
+        lifted or varied since.
+      </p>
       <Notice>
         <p>
           <SyntheticBadge note={SYNTHETIC_NOTE} /> Only the CCGs named in published sources are real (
@@ -241,7 +287,7 @@ function Content({ data }: { readonly data: AuthorisationStatusResponse }) {
         </figure>
       </section>
 
-      <DataTable<DemoCcgAuthorisation>
+      <DataTable<CcgAuthorisationSummary>
         id="authorisation-ccgs"
         rows={data.items}
         rowKey={(c) => c.code}

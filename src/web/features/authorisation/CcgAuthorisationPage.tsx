@@ -12,38 +12,38 @@ import { formatDate, formatInt } from '../../lib/format.ts';
 import { signInPath, useLocation } from '../../lib/router.ts';
 import { useSession } from '../../lib/session.tsx';
 import { useApi } from '../../lib/use-api.ts';
+import { AuthorisationTabs } from './AuthorisationTabs.tsx';
 import { BasisBadge } from './BasisBadge.tsx';
 import {
   DOMAIN_TITLES,
+  directionExerciser,
   domainLabel,
   EVIDENCE_LABELS,
   EVIDENCE_TAGS,
   JULY_2013_LABELS,
   outcomeLabel,
+  STATUS_LABELS,
   SYNTHETIC_NOTE,
   supportLevelLabel,
 } from './labels.ts';
 import type {
   CcgAuthorisationResponse,
-  DemoCcgAuthorisation,
+  CcgAuthorisationSummary,
+  FactProvenance,
   ReadinessCriterion,
   ReadinessResponse,
+  SummaryCondition,
+  SummaryDirection,
 } from './types.ts';
 
-type DemoCondition = DemoCcgAuthorisation['conditions'][number];
+type Summary = CcgAuthorisationSummary;
 
 function governancePathOf(code: string): string {
   return `/ccg/${seg(code)}/governance`;
 }
 
 /** A value with the basis it rests on and, beneath, its source. */
-function Sourced({
-  value,
-  provenance,
-}: {
-  readonly value: ReactNode;
-  readonly provenance: DemoCcgAuthorisation['provenance']['wave'];
-}) {
+function Sourced({ value, provenance }: { readonly value: ReactNode; readonly provenance: FactProvenance }) {
   return (
     <>
       {value} <BasisBadge basis={provenance.basis} source={provenance.source} />
@@ -52,14 +52,26 @@ function Sourced({
   );
 }
 
-function Decision({ a }: { readonly a: DemoCcgAuthorisation }) {
+function Decision({ a }: { readonly a: Summary }) {
   const p = a.provenance;
   const facts: Fact[] = [
+    { label: 'Now', value: <strong data-testid="lifecycle-status">{STATUS_LABELS[a.status]}</strong> },
     { label: 'Wave', value: <Sourced value={`Wave ${a.wave}`} provenance={p.wave} /> },
-    { label: 'Outcome', value: <Sourced value={outcomeLabel(a)} provenance={p.outcome} /> },
+    {
+      label: 'Outcome',
+      value: (
+        <Sourced value={`${outcomeLabel(a)}, decided ${formatDate(a.decidedOn)}`} provenance={p.outcome} />
+      ),
+    },
+    { label: 'Established', value: formatDate(a.establishedOn) },
     {
       label: 'Conditions',
-      value: <Sourced value={formatInt(a.conditionCount)} provenance={p.conditionCount} />,
+      value: (
+        <Sourced
+          value={`${formatInt(a.conditionCount)} given, ${formatInt(a.openConditions)} standing`}
+          provenance={p.conditionCount}
+        />
+      ),
     },
     {
       label: 'Directions at go-live',
@@ -80,45 +92,31 @@ function Decision({ a }: { readonly a: DemoCcgAuthorisation }) {
     <section className="card" aria-labelledby="decision">
       <h2 id="decision">The Board’s decision</h2>
       <FactList facts={facts} />
-      {a.knownDirections.length > 0 && (
-        <>
-          <h3>Directions</h3>
-          <ul>
-            {a.knownDirections.map((d) => (
-              <li key={d.description}>
-                {d.description}{' '}
-                <span className="muted small">
-                  (exercised by {d.exercisedBy.kind === 'board' ? 'the Board' : d.exercisedBy.ccgName})
-                </span>{' '}
-                <BasisBadge basis="real" source={d.source} />
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
     </section>
   );
 }
 
-function Conditions({ a }: { readonly a: DemoCcgAuthorisation }) {
+/** The conditions, with support levels, review dates and lifting; a CSV of them. */
+export function ConditionsTable({ a }: { readonly a: Summary }) {
   return (
-    <DataTable<DemoCondition>
+    <DataTable<SummaryCondition>
       id="conditions"
       rows={a.conditions}
-      rowKey={(c) => `${c.criterionId}-${c.supportLevel}`}
+      rowKey={(c) => c.conditionId}
       caption="Conditions"
-      description="Each condition cites a criterion and the level of support the Board gave."
+      description="Each condition cites the criteria it was not satisfied on and the level of support the Board gave (levels IV–VI bring legal directions)."
       csvFilename={csvFilename(`ccg-${a.code}-authorisation-conditions`)}
       emptyMessage="The CCG was authorised without conditions."
-      initialSort={{ key: 'criterion' }}
+      initialSort={{ key: 'condition' }}
       columns={[
+        { key: 'condition', header: 'Condition', value: (c) => c.conditionId, nowrap: true },
         {
           key: 'criterion',
           header: 'Criterion',
-          value: (c) => c.criterionId,
+          value: (c) => c.criterionIds.join(' '),
           render: (c) => (
             <>
-              <span className="code">{c.criterionId}</span>{' '}
+              <span className="code">{c.criterionIds.join(', ')}</span>{' '}
               <BasisBadge basis={c.criterion.basis} source={c.criterion.source} />
             </>
           ),
@@ -135,8 +133,69 @@ function Conditions({ a }: { readonly a: DemoCcgAuthorisation }) {
             </>
           ),
         },
+        {
+          key: 'review',
+          header: 'Review date',
+          value: (c) => c.reviewDate,
+          render: (c) => formatDate(c.reviewDate),
+          nowrap: true,
+        },
+        {
+          key: 'lifted',
+          header: 'Lifted',
+          value: (c) => c.liftedOn ?? '',
+          render: (c) =>
+            c.liftedOn ? formatDate(c.liftedOn) : <span className="tag tag--warning">Standing</span>,
+          nowrap: true,
+        },
+        { key: 'description', header: 'Condition wording', value: (c) => c.description, csvOnly: true },
         { key: 'criterionBasis', header: 'Criterion basis', value: (c) => c.criterion.basis, csvOnly: true },
         { key: 'levelBasis', header: 'Level basis', value: (c) => c.level.basis, csvOnly: true },
+      ]}
+    />
+  );
+}
+
+/** Directions: which functions, exercised by whom, given and lifted when; a CSV of them. */
+export function DirectionsTable({ a }: { readonly a: Summary }) {
+  return (
+    <DataTable<SummaryDirection>
+      id="directions"
+      rows={a.directions}
+      rowKey={(d) => d.directionId}
+      caption="Directions"
+      description="Legal directions (CCG Regs 2012 reg 8): the Board or another named CCG exercises the functions."
+      csvFilename={csvFilename(`ccg-${a.code}-authorisation-directions`)}
+      emptyMessage="No directions were given."
+      columns={[
+        { key: 'direction', header: 'Direction', value: (d) => d.directionId, nowrap: true },
+        {
+          key: 'functions',
+          header: 'Functions',
+          value: (d) => d.functions.join('; '),
+          render: (d) => (
+            <>
+              {d.functions.join('; ')} <BasisBadge basis={d.provenance.basis} source={d.provenance.source} />
+            </>
+          ),
+        },
+        { key: 'by', header: 'Exercised by', value: (d) => directionExerciser(d) },
+        {
+          key: 'given',
+          header: 'Given',
+          value: (d) => d.givenOn,
+          render: (d) => formatDate(d.givenOn),
+          nowrap: true,
+        },
+        {
+          key: 'lifted',
+          header: 'Lifted',
+          value: (d) => d.liftedOn ?? '',
+          render: (d) =>
+            d.liftedOn ? formatDate(d.liftedOn) : <strong className="text-error">In force</strong>,
+          nowrap: true,
+        },
+        { key: 'basis', header: 'Basis', value: (d) => d.provenance.basis, csvOnly: true },
       ]}
     />
   );
@@ -351,6 +410,7 @@ export function CcgAuthorisationPage({ code, asAt }: { readonly code: string; re
       />
       <p className="eyebrow">{a?.name ?? `CCG ${code}`}</p>
       <h1>Authorisation {a?.synthetic && <BasisBadge basis="synthetic" />}</h1>
+      <AuthorisationTabs code={code} current="overview" />
       {state.status === 'error' && (
         <ErrorPanel error={state.error} heading="Could not load the authorisation" />
       )}
@@ -360,7 +420,7 @@ export function CcgAuthorisationPage({ code, asAt }: { readonly code: string; re
       {a && (
         <>
           <p className="lead">
-            How the NHS Commissioning Board authorised {a.name} ({a.code}) in 2012–13.
+            How the NHS Commissioning Board authorised {a.name} ({a.code}), and where it stands now.
           </p>
           {a.synthetic && (
             <Notice>
@@ -371,7 +431,8 @@ export function CcgAuthorisationPage({ code, asAt }: { readonly code: string; re
             </Notice>
           )}
           <Decision a={a} />
-          <Conditions a={a} />
+          <ConditionsTable a={a} />
+          <DirectionsTable a={a} />
         </>
       )}
       <Readiness code={code} asAt={asAt} />

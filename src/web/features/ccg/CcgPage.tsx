@@ -269,6 +269,17 @@ function Profile({ detail, asAt }: { readonly detail: OrganisationDetailResponse
         </section>
       </div>
       <GovernanceSection code={o.code} asAt={asAt} />
+      <section className="card" aria-labelledby="ccg-activity">
+        <h2 id="ccg-activity">Activity and contracts</h2>
+        <p>
+          <Link to={`/ccg/${seg(o.code)}/activity`}>Activity and cost</Link>
+          <span className="muted small">
+            {' '}
+            — what the CCG pays for by month, point of delivery and provider, contract statements and its
+            responsible population (for the CCG’s staff and the NHS Commissioning Board; sign in)
+          </span>
+        </p>
+      </section>
       <PopulationSection code={o.code} name={o.name} asAt={asAt} />
       <MembersTable code={o.code} asAt={asAt} members={members} />
     </>

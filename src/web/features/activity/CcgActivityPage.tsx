@@ -1,0 +1,242 @@
+import { type ReactNode, Suspense, useMemo, useState } from 'react';
+import { DataTable } from '../../components/DataTable.tsx';
+import { Link } from '../../components/Link.tsx';
+import { RequireSignIn } from '../../components/RequireSignIn.tsx';
+import { Loading, Notice } from '../../components/Status.tsx';
+import { apiUrl, seg } from '../../lib/api.ts';
+import { csvFilename } from '../../lib/csv.ts';
+import { formatInt } from '../../lib/format.ts';
+import { useLocation } from '../../lib/router.ts';
+import { useApi } from '../../lib/use-api.ts';
+import { ActivityFrame } from './ActivityFrame.tsx';
+import { ActivityProblem } from './ActivityProblem.tsx';
+import { ComparisonTable } from './ComparisonTable.tsx';
+import { csvPounds, formatMonth, formatPounds } from './format.ts';
+import { ComparisonChart, MonthlyPodChart } from './lazy-charts.ts';
+import type { Measure } from './MonthlyPodChart.tsx';
+import { MonthPicker } from './MonthPicker.tsx';
+import { MonthTotals } from './MonthTotals.tsx';
+import { activityPath, contractStatementPath, providerActivityPath } from './paths.ts';
+import { ResponsiblePopulation } from './ResponsiblePopulation.tsx';
+import { priceNote, RunLabels } from './RunLabels.tsx';
+import type { CcgActivityResponse, SeriesPoint } from './types.ts';
+
+function MonthlySection({ code, data }: { readonly code: string; readonly data: CcgActivityResponse }) {
+  const [measure, setMeasure] = useState<Measure>('value');
+  const podNames = useMemo(() => new Map(data.byPod.map((p) => [p.key, p.name])), [data.byPod]);
+  const nameOf = (pod: string) => podNames.get(pod) ?? pod;
+  const months = new Set(data.series.map((p) => p.month)).size;
+  return (
+    <section className="card" aria-labelledby="month-by-month">
+      <div className="panel-head">
+        <h2 id="month-by-month">Month by month, by point of delivery</h2>
+        <fieldset
+          aria-label="Chart measure"
+          style={{ border: 0, margin: 0, padding: 0, display: 'flex', gap: '0.5rem' }}
+        >
+          {(['value', 'activity'] as const).map((m) => (
+            <button
+              key={m}
+              type="button"
+              className={`button button--small${measure === m ? '' : ' button--secondary'}`}
+              aria-pressed={measure === m}
+              onClick={() => setMeasure(m)}
+            >
+              {m === 'value' ? 'Cost' : 'Activity'}
+            </button>
+          ))}
+        </fieldset>
+      </div>
+      <Suspense fallback={<Loading label="Loading chart…" />}>
+        <MonthlyPodChart
+          series={data.series}
+          podNames={podNames}
+          measure={measure}
+          month={data.month}
+          label={`${measure === 'value' ? 'Cost' : 'Activity'} paid by CCG ${code} in each of ${months} months, stacked by point of delivery. The table below has the figures.`}
+        />
+      </Suspense>
+      <DataTable<SeriesPoint>
+        id="activity-by-month"
+        rows={data.series}
+        rowKey={(p) => `${p.month}|${p.pod}`}
+        caption="Activity and cost by month and point of delivery"
+        description={priceNote(data)}
+        csvFilename={csvFilename(`ccg-${code}-activity-by-month`)}
+        initialSort={{ key: 'month', direction: 'descending' }}
+        pageSize={27}
+        columns={[
+          {
+            key: 'month',
+            header: 'Month',
+            value: (p) => p.month,
+            render: (p) => formatMonth(p.month),
+            nowrap: true,
+          },
+          {
+            key: 'pod',
+            header: 'POD code',
+            value: (p) => p.pod,
+            render: (p) => <span className="code">{p.pod}</span>,
+          },
+          { key: 'podName', header: 'Point of delivery', value: (p) => nameOf(p.pod) },
+          {
+            key: 'activity',
+            header: 'Activity',
+            value: (p) => p.activity,
+            render: (p) => formatInt(p.activity),
+            numeric: true,
+          },
+          {
+            key: 'value',
+            header: 'Cost (£)',
+            value: (p) => csvPounds(p.value),
+            render: (p) => formatPounds(p.value),
+            numeric: true,
+          },
+          {
+            key: 'synthetic',
+            header: 'Synthetic',
+            value: () => (data.synthetic ? 'Yes' : 'No'),
+            csvOnly: true,
+          },
+        ]}
+      />
+    </section>
+  );
+}
+
+function ActivityContent({ code, data }: { readonly code: string; readonly data: CcgActivityResponse }) {
+  const { month, previousMonth } = data;
+  if (month === null)
+    return (
+      <>
+        <RunLabels labels={data} />
+        <Notice title="No activity paid by this CCG">
+          <p>The current run has no activity for which CCG {code} pays.</p>
+        </Notice>
+      </>
+    );
+  const window = { months: data.months, month, previousMonth };
+  const compared = previousMonth ? ` against ${formatMonth(previousMonth)}` : '';
+  return (
+    <>
+      <RunLabels labels={data} />
+      <MonthPicker window={window} pathOf={(m) => activityPath(code, m)} />
+      <MonthTotals
+        rows={data.byPod}
+        month={month}
+        previousMonth={previousMonth}
+        extra={
+          <div className="stat">
+            <dt>Providers paid in {formatMonth(month)}</dt>
+            <dd data-testid="provider-count">
+              {formatInt(data.byProvider.filter((p) => p.activity > 0).length)}
+            </dd>
+          </div>
+        }
+      />
+      <MonthlySection code={code} data={data} />
+      <section className="card" aria-labelledby="pod-comparison">
+        <h2 id="pod-comparison">
+          Cost by point of delivery, {formatMonth(month)}
+          {compared}
+        </h2>
+        <Suspense fallback={<Loading label="Loading chart…" />}>
+          <ComparisonChart
+            rows={data.byPod}
+            month={month}
+            previousMonth={previousMonth}
+            label={`Cost by point of delivery in ${formatMonth(month)}${compared}. The table below has the figures.`}
+          />
+        </Suspense>
+        <ComparisonTable
+          id="activity-by-pod"
+          caption="By point of delivery"
+          description={priceNote(data)}
+          rows={data.byPod}
+          month={month}
+          previousMonth={previousMonth}
+          labels={data}
+          codeHeader="POD code"
+          nameHeader="Point of delivery"
+          csvBase={`ccg-${code}-activity-by-pod`}
+          emptyMessage="No activity in this month or the month before."
+        />
+      </section>
+      <ComparisonTable
+        id="activity-by-provider"
+        caption="By provider"
+        description={
+          <>
+            Follow a provider to see its activity by specialty, or open the contract’s statement.{' '}
+            {priceNote(data)}
+          </>
+        }
+        rows={data.byProvider}
+        month={month}
+        previousMonth={previousMonth}
+        labels={data}
+        codeHeader="Provider code"
+        nameHeader="Provider"
+        renderName={(r) => <Link to={providerActivityPath(code, r.key, month)}>{r.name}</Link>}
+        extraColumns={[
+          {
+            key: 'statement',
+            header: 'Contract',
+            value: () => null,
+            render: (r) => (
+              <Link to={contractStatementPath(code, r.key)} aria-label={`Contract statement: ${r.name}`}>
+                Statement
+              </Link>
+            ),
+            sortable: false,
+            screenOnly: true,
+          },
+        ]}
+        csvBase={`ccg-${code}-activity-by-provider`}
+        emptyMessage="No provider was paid in this month or the month before."
+      />
+    </>
+  );
+}
+
+function CcgActivity({ code, asAt }: { readonly code: string; readonly asAt: string }) {
+  const month = useLocation().search.get('month');
+  const state = useApi<CcgActivityResponse>(apiUrl(`/api/ccgs/${seg(code)}/activity`, { month }));
+  let body: ReactNode;
+  if (state.status === 'error')
+    body = (
+      <>
+        <ActivityProblem
+          error={state.error}
+          what="this CCG’s activity and costs"
+          access="commercial"
+          heading="Could not load the CCG’s activity"
+        />
+        {state.error.status === 400 && (
+          <p>
+            <Link to={activityPath(code)}>Show the latest month with activity</Link>
+          </p>
+        )}
+      </>
+    );
+  else if (state.status !== 'success') body = <Loading label="Loading activity and costs…" />;
+  else body = <ActivityContent code={code} data={state.data} />;
+  return (
+    <ActivityFrame code={code} asAt={asAt} title="Activity and cost">
+      <p className="lead">
+        What the CCG pays for, month by month: activity and cost by point of delivery and by provider against
+        the month before, with each provider’s specialties and contract statement; and the people the CCG is
+        responsible for.
+      </p>
+      {body}
+      {state.status === 'success' && <ResponsiblePopulation code={code} />}
+    </ActivityFrame>
+  );
+}
+
+/** A CCG's activity page (issue #5): commercial in confidence, so for signed-in people only. */
+export function CcgActivityPage({ code, asAt }: { readonly code: string; readonly asAt: string }) {
+  return <RequireSignIn>{() => <CcgActivity code={code} asAt={asAt} />}</RequireSignIn>;
+}

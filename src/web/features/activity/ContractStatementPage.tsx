@@ -1,0 +1,248 @@
+import { type ReactNode, useMemo } from 'react';
+import { DataTable } from '../../components/DataTable.tsx';
+import { Link } from '../../components/Link.tsx';
+import { RequireSignIn } from '../../components/RequireSignIn.tsx';
+import { Loading } from '../../components/Status.tsx';
+import { apiUrl, seg } from '../../lib/api.ts';
+import { csvFilename } from '../../lib/csv.ts';
+import { formatInt } from '../../lib/format.ts';
+import { useApi } from '../../lib/use-api.ts';
+import { ActivityFrame } from './ActivityFrame.tsx';
+import { ActivityProblem } from './ActivityProblem.tsx';
+import { csvPounds, formatMonth, formatPoundsAndPence } from './format.ts';
+import { activityPath, providerActivityPath } from './paths.ts';
+import { priceNote, RunLabels } from './RunLabels.tsx';
+import type { ContractStatementResponse, StatementLine } from './types.ts';
+
+/** A month of the statement: its lines added up. */
+interface MonthTotal {
+  readonly month: string;
+  readonly activity: number;
+  readonly grossValue: number;
+  readonly readmissionDeduction: number;
+  readonly marginalRateAdjustment: number;
+  readonly netValue: number;
+}
+
+const MONEY: readonly { key: keyof Omit<MonthTotal, 'month' | 'activity'>; header: string }[] = [
+  { key: 'grossValue', header: 'Gross (£)' },
+  { key: 'readmissionDeduction', header: 'Readmission deduction (£)' },
+  { key: 'marginalRateAdjustment', header: 'Marginal rate adjustment (£)' },
+  { key: 'netValue', header: 'Net (£)' },
+];
+
+function byMonth(lines: readonly StatementLine[]): MonthTotal[] {
+  const totals = new Map<string, MonthTotal>();
+  for (const l of lines) {
+    const t = totals.get(l.month);
+    totals.set(l.month, {
+      month: l.month,
+      activity: (t?.activity ?? 0) + l.activity,
+      grossValue: (t?.grossValue ?? 0) + l.grossValue,
+      readmissionDeduction: (t?.readmissionDeduction ?? 0) + l.readmissionDeduction,
+      marginalRateAdjustment: (t?.marginalRateAdjustment ?? 0) + l.marginalRateAdjustment,
+      netValue: (t?.netValue ?? 0) + l.netValue,
+    });
+  }
+  return [...totals.values()];
+}
+
+function moneyColumns<T extends MonthTotal | StatementLine>() {
+  return MONEY.map((m) => ({
+    key: m.key,
+    header: m.header,
+    value: (r: T) => csvPounds(r[m.key]),
+    render: (r: T) => formatPoundsAndPence(r[m.key]),
+    numeric: true,
+  }));
+}
+
+function StatementContent({
+  code,
+  data,
+}: {
+  readonly code: string;
+  readonly data: ContractStatementResponse;
+}) {
+  const months = useMemo(() => byMonth(data.lines), [data.lines]);
+  const year = months.reduce(
+    (s, m) => ({
+      activity: s.activity + m.activity,
+      grossValue: s.grossValue + m.grossValue,
+      readmissionDeduction: s.readmissionDeduction + m.readmissionDeduction,
+      marginalRateAdjustment: s.marginalRateAdjustment + m.marginalRateAdjustment,
+      netValue: s.netValue + m.netValue,
+    }),
+    { activity: 0, grossValue: 0, readmissionDeduction: 0, marginalRateAdjustment: 0, netValue: 0 },
+  );
+  const synthetic = {
+    key: 'synthetic',
+    header: 'Synthetic',
+    value: () => (data.synthetic ? 'Yes' : 'No'),
+    csvOnly: true,
+  };
+  const first = months[0]?.month;
+  const last = months.at(-1)?.month;
+  return (
+    <>
+      <RunLabels labels={data} />
+      <dl className="stats" data-testid="statement-totals">
+        <div className="stat">
+          <dt>Activity</dt>
+          <dd data-testid="statement-activity">{formatInt(year.activity)}</dd>
+        </div>
+        <div className="stat">
+          <dt>Gross</dt>
+          <dd data-testid="statement-gross">{formatPoundsAndPence(year.grossValue)}</dd>
+        </div>
+        <div className="stat">
+          <dt>Readmission deductions</dt>
+          <dd data-testid="statement-readmission">{formatPoundsAndPence(year.readmissionDeduction)}</dd>
+        </div>
+        <div className="stat">
+          <dt>Marginal rate adjustments</dt>
+          <dd data-testid="statement-mret">{formatPoundsAndPence(year.marginalRateAdjustment)}</dd>
+        </div>
+        <div className="stat stat--ok">
+          <dt>Net</dt>
+          <dd data-testid="statement-net">{formatPoundsAndPence(year.netValue)}</dd>
+        </div>
+      </dl>
+      <p>
+        <Link to={providerActivityPath(code, data.provider)}>
+          {data.providerName}’s activity for {code} by specialty
+        </Link>
+      </p>
+      <DataTable<MonthTotal>
+        id="statement-by-month"
+        rows={months}
+        rowKey={(m) => m.month}
+        caption="Month by month"
+        description={
+          <>
+            {first && last ? `${formatMonth(first)} to ${formatMonth(last)}. ` : ''}
+            {priceNote(data)}
+          </>
+        }
+        csvFilename={csvFilename(`contract-${code}-${data.provider}-statement-by-month`)}
+        initialSort={{ key: 'month' }}
+        columns={[
+          {
+            key: 'month',
+            header: 'Month',
+            value: (m) => m.month,
+            render: (m) => formatMonth(m.month),
+            nowrap: true,
+          },
+          {
+            key: 'activity',
+            header: 'Activity',
+            value: (m) => m.activity,
+            render: (m) => formatInt(m.activity),
+            numeric: true,
+          },
+          ...moneyColumns<MonthTotal>(),
+          synthetic,
+        ]}
+      />
+      <DataTable<StatementLine>
+        id="statement-lines"
+        rows={data.lines}
+        rowKey={(l) => `${l.month}|${l.pod}`}
+        caption="Statement lines by month and point of delivery"
+        description={
+          <>
+            The marginal rate emergency rule applies to the contract’s emergency activity month by month; the
+            readmission deduction is the agreed avoidable share of emergency readmissions within 30 days.{' '}
+            {priceNote(data)}
+          </>
+        }
+        csvFilename={csvFilename(`contract-${code}-${data.provider}-statement-lines`)}
+        initialSort={{ key: 'month' }}
+        pageSize={60}
+        columns={[
+          {
+            key: 'month',
+            header: 'Month',
+            value: (l) => l.month,
+            render: (l) => formatMonth(l.month),
+            nowrap: true,
+          },
+          {
+            key: 'pod',
+            header: 'POD code',
+            value: (l) => l.pod,
+            render: (l) => <span className="code">{l.pod}</span>,
+          },
+          {
+            key: 'activity',
+            header: 'Activity',
+            value: (l) => l.activity,
+            render: (l) => formatInt(l.activity),
+            numeric: true,
+          },
+          ...moneyColumns<StatementLine>(),
+          synthetic,
+        ]}
+      />
+    </>
+  );
+}
+
+function Statement({
+  code,
+  provider,
+  asAt,
+}: {
+  readonly code: string;
+  readonly provider: string;
+  readonly asAt: string;
+}) {
+  const state = useApi<ContractStatementResponse>(
+    apiUrl(`/api/ccgs/${seg(code)}/contracts/${seg(provider)}/statement`),
+  );
+  let body: ReactNode;
+  if (state.status === 'error')
+    body = (
+      <ActivityProblem
+        error={state.error}
+        what={`the contract between ${code} and ${provider}`}
+        access="commercial"
+        heading="Could not load the contract statement"
+      />
+    );
+  else if (state.status !== 'success') body = <Loading label="Loading the contract statement…" />;
+  else body = <StatementContent code={code} data={state.data} />;
+  const name = state.status === 'success' ? state.data.providerName : provider;
+  return (
+    <ActivityFrame
+      code={code}
+      asAt={asAt}
+      title={`Contract statement: ${name}`}
+      crumbs={[
+        { label: 'Activity and cost', to: activityPath(code) },
+        { label: name, to: providerActivityPath(code, provider) },
+      ]}
+    >
+      <p className="lead">
+        The contract monitoring (SLAM-style) statement of what CCG {code} pays {name}: activity and money
+        month by month and point of delivery, after readmission deductions and the marginal rate emergency
+        rule.
+      </p>
+      {body}
+    </ActivityFrame>
+  );
+}
+
+/** A contract's SLAM-style statement: commercial in confidence, signed-in only. */
+export function ContractStatementPage({
+  code,
+  provider,
+  asAt,
+}: {
+  readonly code: string;
+  readonly provider: string;
+  readonly asAt: string;
+}) {
+  return <RequireSignIn>{() => <Statement code={code} provider={provider} asAt={asAt} />}</RequireSignIn>;
+}

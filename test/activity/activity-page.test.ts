@@ -1,0 +1,312 @@
+import { mkdtempSync, renameSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from '@playwright/test';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../support/browser.ts';
+import { startTestServer, type TestServer } from '../support/server.ts';
+import { BrowserVisitors, csvLines, ensureWebBuilt } from '../support/web.ts';
+import { createActivityUsers, USERS } from './activity-users.ts';
+import { CCG, writeLoadsFixture, writeResultsFixture } from './results-fixture.ts';
+
+/**
+ * The CCG activity pages in Chromium over the hand-made run of results-fixture.ts (synthetic). The
+ * figures are worked out by hand from its rows: 00K pays RVW and RTH; June 2013 is the latest month.
+ */
+const LONG = 180_000;
+let server: TestServer;
+let browser: Browser;
+let activityDir: string;
+const web = new BrowserVisitors(
+  () => browser,
+  () => server.url,
+);
+const { visitor, open, signIn, pageErrors } = web;
+
+beforeAll(async () => {
+  await ensureWebBuilt();
+  activityDir = mkdtempSync(path.join(os.tmpdir(), 'activity-page-'));
+  await writeResultsFixture(activityDir);
+  await writeLoadsFixture(activityDir);
+  server = await startTestServer({
+    env: { COMMISSIONER_ACTIVITY_DIR: activityDir, COMMISSIONER_SIGN_IN_RATE_LIMIT: '1000' },
+  });
+  await createActivityUsers(server);
+  browser = await launchChromium();
+}, 300_000);
+
+afterAll(async () => {
+  await web.close();
+  await browser?.close();
+  await server?.services.activity.close();
+  await server?.close();
+  if (activityDir) rmSync(activityDir, { recursive: true, force: true });
+});
+
+/** The cells of the one row of `table` (an element id) that contains `text`, as shown (line breaks kept). */
+async function rowCells(page: Page, table: string, text: string): Promise<string[]> {
+  const row = page.locator(`#${table} tbody tr`, { hasText: text });
+  await expect.poll(() => row.count(), { timeout: 30_000 }).toBe(1);
+  return (await row.locator('td').allInnerTexts()).map((t) => t.trim());
+}
+
+/** Clicks the table's "Download CSV" and returns the file's lines. */
+async function downloadTable(page: Page, table: string): Promise<string[]> {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.locator(`#${table}`).getByRole('button', { name: 'Download CSV' }).click(),
+  ]);
+  return csvLines(await download.path());
+}
+
+describe('the CCG activity page in the browser', () => {
+  it(
+    'shows 00K’s finance officer June against May by POD and provider, labelled synthetic, with CSVs',
+    async () => {
+      const context = await visitor();
+      const page = await signIn(context, USERS.finance);
+      // From the CCG's own page.
+      await page.goto(`${server.url}/ccg/${CCG}`);
+      await page.getByRole('link', { name: 'Activity and cost' }).click();
+      await page.waitForURL((url) => url.pathname === `/ccg/${CCG}/activity`);
+
+      // Labelled: synthetic, and the basis of the prices.
+      await page.getByTestId('activity-labels').waitFor();
+      expect(await page.getByTestId('activity-labels').getByTestId('synthetic-badge').count()).toBe(1);
+      expect(await page.getByTestId('price-basis').textContent()).toContain('2013-14 NHS Reference Costs');
+      expect(await page.getByTestId('compared-with').textContent()).toBe('compared with May 2013');
+
+      // Totals: 19 + 5 + 35 = 59 against 12 + 40 = 52; £57,750.75 against £34,000.
+      expect(await page.getByTestId('total-activity').textContent()).toBe('59');
+      expect(await page.getByTestId('total-activity-change').textContent()).toBe('+7 (+13.5%) on May 2013');
+      expect(await page.getByTestId('total-value').textContent()).toBe('£57,751');
+      expect(await page.getByTestId('total-value-change').textContent()).toBe(
+        '+£23,751 (+69.9%) on May 2013',
+      );
+
+      // A POD: elective inpatients, 19 (£43,500.75) in June against 12 (£28,000) in May.
+      expect(await rowCells(page, 'activity-by-pod', 'Elective inpatient')).toEqual([
+        'Elective inpatient\nEL',
+        '19',
+        '12',
+        '+7 (+58.3%)',
+        '£43,501',
+        '£28,000',
+        '+£15,501 (+55.4%)',
+      ]);
+      // New in June: nothing the month before.
+      expect(await rowCells(page, 'activity-by-pod', 'Non-elective')).toEqual([
+        'Non-elective\nNEL',
+        '5',
+        '0',
+        '+5 (new)',
+        '£9,000',
+        '£0',
+        '+£9,000 (new)',
+      ]);
+      // A provider: RVW, 55 (£51,750) against 50 (£31,000).
+      const rvw = await rowCells(page, 'activity-by-provider', 'RVW');
+      expect(rvw[0]).toMatch(/^north tees and hartlepool nhs foundation trust\nRVW$/i);
+      expect(rvw.slice(1)).toEqual([
+        '55',
+        '50',
+        '+5 (+10%)',
+        '£51,750',
+        '£31,000',
+        '+£20,750 (+66.9%)',
+        'Statement',
+      ]);
+
+      // The responsible population by Who Pays rule.
+      expect(await rowCells(page, 'population-by-rule', 'R4')).toEqual([
+        'R4',
+        'General rule: the CCG of GP registration',
+        '60',
+        '114',
+        '£102,751',
+      ]);
+
+      // The charts: month by month, June against May, and the population by rule.
+      await expect.poll(() => page.locator('.activity-chart svg').count(), { timeout: 30_000 }).toBe(2);
+      await expect.poll(() => page.locator('.rule-chart svg').count(), { timeout: 30_000 }).toBe(1);
+      await page.screenshot({ path: '/tmp/activity-ccg.png', fullPage: true });
+      // The monthly chart shows cost, or activity at the press of a button.
+      const monthly = page.locator('.activity-chart').first();
+      expect(await monthly.getAttribute('aria-label')).toMatch(/^Cost paid by CCG 00K in each of 3 months/);
+      const activityButton = page
+        .getByRole('group', { name: 'Chart measure' })
+        .getByRole('button', { name: 'Activity', exact: true });
+      await activityButton.click();
+      await expect.poll(() => monthly.getAttribute('aria-label')).toMatch(/^Activity paid by CCG 00K/);
+      expect(await activityButton.getAttribute('aria-pressed')).toBe('true');
+
+      // CSVs of every table: money to the penny, labelled synthetic.
+      const byPod = await downloadTable(page, 'activity-by-pod');
+      expect(byPod).toEqual([
+        'POD code,Point of delivery,Activity Jun 2013,Activity May 2013,Change in activity,Cost Jun 2013 (£),Cost May 2013 (£),Change in cost (£),Synthetic',
+        'EL,Elective inpatient,19,12,7,43500.75,28000,15500.75,Yes',
+        'NEL,Non-elective,5,0,5,9000,0,9000,Yes',
+        'OPFA,Outpatient first attendance,35,40,-5,5250,6000,-750,Yes',
+      ]);
+      const byProvider = await downloadTable(page, 'activity-by-provider');
+      expect(byProvider[0]).toBe(
+        'Provider code,Provider,Activity Jun 2013,Activity May 2013,Change in activity,Cost Jun 2013 (£),Cost May 2013 (£),Change in cost (£),Synthetic',
+      );
+      expect(byProvider).toHaveLength(3);
+      expect(byProvider[2]).toMatch(
+        /^RTH,OXFORD UNIVERSITY HOSPITALS[^,]*,4,2,2,6000\.75,3000,3000\.75,Yes$/i,
+      );
+      const byMonth = await downloadTable(page, 'activity-by-month');
+      expect(byMonth[0]).toBe('Month,POD code,Point of delivery,Activity,Cost (£),Synthetic');
+      expect(byMonth.slice(1).sort()).toEqual([
+        '2013-04,EL,Elective inpatient,8,20000,Yes',
+        '2013-05,EL,Elective inpatient,12,28000,Yes',
+        '2013-05,OPFA,Outpatient first attendance,40,6000,Yes',
+        '2013-06,EL,Elective inpatient,19,43500.75,Yes',
+        '2013-06,NEL,Non-elective,5,9000,Yes',
+        '2013-06,OPFA,Outpatient first attendance,35,5250,Yes',
+      ]);
+      const population = await downloadTable(page, 'population-by-rule');
+      expect(population).toEqual([
+        'Rule,What made the CCG responsible,Patients,Activity,Cost (£),Synthetic',
+        'R4,General rule: the CCG of GP registration,60,114,102750.75,Yes',
+        'R1,Emergency services: the CCG where the person is present,5,5,9000,Yes',
+      ]);
+
+      // Another month, chosen in the page: May against April, in the URL.
+      await page.getByTestId('month-picker').getByLabel('Month', { exact: true }).selectOption('2013-05');
+      await page.waitForURL((url) => url.searchParams.get('month') === '2013-05');
+      expect((await rowCells(page, 'activity-by-pod', 'Elective inpatient')).slice(1, 4)).toEqual([
+        '12',
+        '8',
+        '+4 (+50%)',
+      ]);
+      expect(await page.getByTestId('compared-with').textContent()).toBe('compared with April 2013');
+      expect(pageErrors).toEqual([]);
+    },
+    LONG,
+  );
+
+  it(
+    'drills down to a provider by specialty, and on to the contract’s statement',
+    async () => {
+      const context = await visitor();
+      const page = await signIn(context, USERS.finance);
+      await page.goto(`${server.url}/ccg/${CCG}/activity`);
+      await page
+        .locator('#activity-by-provider tbody tr', { hasText: 'RVW' })
+        .getByRole('link')
+        .first()
+        .click();
+      await page.waitForURL((url) => url.pathname === `/ccg/${CCG}/activity/providers/RVW`);
+      expect(new URL(page.url()).searchParams.get('month')).toBe('2013-06');
+      await expect.poll(() => page.locator('h1').textContent()).toMatch(/north tees and hartlepool/i);
+      expect(await page.getByTestId('activity-labels').getByTestId('synthetic-badge').count()).toBe(1);
+
+      // Trauma and orthopaedics: 12 elective + 35 outpatient in June, against 10 + 40 in May.
+      expect(await rowCells(page, 'provider-by-specialty', 'Trauma and Orthopaedics')).toEqual([
+        'Trauma and Orthopaedics\n110',
+        '47',
+        '50',
+        '-3 (-6%)',
+        '£35,250',
+        '£31,000',
+        '+£4,250 (+13.7%)',
+      ]);
+      expect(await page.getByTestId('total-activity').textContent()).toBe('55');
+      const specialties = await downloadTable(page, 'provider-by-specialty');
+      expect(specialties.slice(1)).toEqual([
+        '110,Trauma and Orthopaedics,47,50,-3,35250,31000,4250,Yes',
+        '300,General Medicine,5,0,5,9000,0,9000,Yes',
+        '100,General Surgery,3,0,3,7500,0,7500,Yes',
+      ]);
+      expect((await downloadTable(page, 'provider-by-pod')).slice(1)).toEqual([
+        'EL,Elective inpatient,15,10,5,37500,25000,12500,Yes',
+        'NEL,Non-elective,5,0,5,9000,0,9000,Yes',
+        'OPFA,Outpatient first attendance,35,40,-5,5250,6000,-750,Yes',
+      ]);
+      await expect.poll(() => page.locator('.activity-chart svg').count(), { timeout: 30_000 }).toBe(1);
+      await page.screenshot({ path: '/tmp/activity-provider.png', fullPage: true });
+
+      // The contract's SLAM-style statement: the year and each month and POD.
+      await page.getByRole('link', { name: /Contract statement for/ }).click();
+      await page.waitForURL((url) => url.pathname === `/ccg/${CCG}/contracts/RVW`);
+      await page.getByTestId('statement-net').waitFor();
+      expect(await page.getByTestId('statement-activity').textContent()).toBe('113');
+      expect(await page.getByTestId('statement-gross').textContent()).toBe('£103,950.00');
+      expect(await page.getByTestId('statement-readmission').textContent()).toBe('£1,200.00');
+      expect(await page.getByTestId('statement-mret').textContent()).toBe('-£2,700.00');
+      expect(await page.getByTestId('statement-net').textContent()).toBe('£100,050.00');
+      expect(await page.getByTestId('activity-labels').getByTestId('synthetic-badge').count()).toBe(1);
+      const nel = page.locator('#statement-lines tbody tr', { hasText: 'NEL' });
+      expect((await nel.locator('td').allTextContents()).map((t) => t.trim())).toEqual([
+        'June 2013',
+        'NEL',
+        '5',
+        '£10,200.00',
+        '£1,200.00',
+        '-£2,700.00',
+        '£6,300.00',
+      ]);
+      expect(await downloadTable(page, 'statement-by-month')).toEqual([
+        'Month,Activity,Gross (£),Readmission deduction (£),Marginal rate adjustment (£),Net (£),Synthetic',
+        '2013-04,8,20000,0,0,20000,Yes',
+        '2013-05,50,31000,0,0,31000,Yes',
+        '2013-06,55,52950,1200,-2700,49050,Yes',
+      ]);
+      expect(await downloadTable(page, 'statement-lines')).toHaveLength(7);
+      await page.screenshot({ path: '/tmp/activity-statement.png', fullPage: true });
+      expect(pageErrors).toEqual([]);
+    },
+    LONG,
+  );
+
+  it(
+    'asks a signed-out visitor to sign in and brings them back; refuses another CCG’s manager',
+    async () => {
+      const context = await visitor();
+      const page = await open(context, `/ccg/${CCG}/activity?month=2013-05`);
+      await page.waitForURL((url) => url.pathname === '/sign-in');
+      expect(new URL(page.url()).searchParams.get('next')).toBe(`/ccg/${CCG}/activity?month=2013-05`);
+      const form = page.getByRole('form', { name: 'Sign in' });
+      await form.getByLabel('Username').fill(USERS.finance.username);
+      await form.getByLabel('Password', { exact: true }).fill(USERS.finance.password);
+      await form.getByRole('button', { name: 'Sign in' }).click();
+      await page.waitForURL((url) => url.pathname === `/ccg/${CCG}/activity`);
+      expect(await page.getByTestId('total-activity').textContent()).toBe('52');
+
+      const other = await signIn(await visitor(), USERS.otherCcg);
+      await other.goto(`${server.url}/ccg/${CCG}/activity`);
+      const refusal = other.getByTestId('not-permitted');
+      await refusal.waitFor();
+      expect(await refusal.textContent()).toContain(
+        'You are not permitted to see this CCG’s activity and costs',
+      );
+      expect(await other.locator('#activity-by-pod').count()).toBe(0);
+      expect(pageErrors).toEqual([]);
+    },
+    LONG,
+  );
+
+  it(
+    'says what to do when nothing has been priced yet',
+    async () => {
+      const pointer = path.join(activityDir, 'results', 'current.json');
+      renameSync(pointer, `${pointer}.away`);
+      try {
+        const page = await signIn(await visitor(), USERS.finance);
+        await page.goto(`${server.url}/ccg/${CCG}/activity`);
+        const notice = page.getByTestId('nothing-priced');
+        await notice.waitFor();
+        const text = await notice.textContent();
+        expect(text).toContain('No priced activity yet');
+        expect(text).toContain('commissioner activity load');
+        expect(text).toContain('commissioner activity run');
+      } finally {
+        renameSync(`${pointer}.away`, pointer);
+      }
+      expect(pageErrors).toEqual([]);
+    },
+    LONG,
+  );
+});
