@@ -1,3 +1,4 @@
+import { DEMO_ACTIVITY_SEED, seedActivityDemo } from '../../modules/activity/demo-seed.ts';
 import { seedAuthorisationDemo } from '../../modules/authorisation/demo-seed.ts';
 import { DEMO_AUTHORISATION_SEED } from '../../modules/authorisation/service.ts';
 import { DEMO_GOVERNANCE_SEED, seedGovernanceDemo } from '../../modules/governance/demo-seed.ts';
@@ -52,6 +53,31 @@ export async function serveCommand(config: Config, opts: { port?: string; host?:
   const url = `http://${host}:${actualPort}/`;
   if (config.demoAccounts) await seedDemo(platform, url);
   console.log(`\nCommissioner is running at ${url}  (API docs: ${url}docs)`);
+  if (config.demoAccounts && config.demoActivityScale > 0) {
+    // In the background: the server answers meanwhile, and the activity pages say nothing is priced yet.
+    void seedActivityDemo(config, (line) => console.log(`Activity demo: ${line}`))
+      .then(async (result) => {
+        if (result.status !== 'seeded') return;
+        await recordAudit(platform.database.db, {
+          ...systemActor('serve'),
+          action: 'demo_seed',
+          record: 'activity',
+          outcome: 'allowed',
+          detail: {
+            scale: config.demoActivityScale,
+            seed: DEMO_ACTIVITY_SEED,
+            people: result.people,
+            rows: result.summary.rows,
+          },
+        });
+        console.log(
+          `Activity demo: ready — the activity pages now show a SYNTHETIC year (e.g. ${url}ccg/00C/activity).`,
+        );
+      })
+      .catch((error: unknown) =>
+        console.error(`Activity demo failed: ${error instanceof Error ? error.message : String(error)}`),
+      );
+  }
 
   const shutdown = async () => {
     await app.close();
