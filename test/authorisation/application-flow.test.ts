@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Session, sessionHeaders, signIn } from '../access/sessions.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
-import { ASSESSOR, applicantCcg, BOARD, createFixtureCcg } from './fixtures.ts';
+import { ASSESSOR, applicantCcg, BOARD, createFixtureCcg, RESPONDENT_TYPES } from './fixtures.ts';
 
 /**
  * One application from pathfinder to decision through the API, as the people who do each step: the
@@ -49,6 +49,15 @@ async function call(who: keyof typeof people | null, method: 'GET' | 'POST', url
   });
   return { status: res.statusCode, body: res.json() };
 }
+/** The condition the Board sets for the unmet finance criterion, with a level IV support that brings directions. */
+const FINANCE_CONDITION = {
+  conditionId: 'C1',
+  criterionIds: ['3.1.1C'],
+  domain: 3,
+  supportLevel: 4,
+  reviewDate: '2013-06-30',
+  description: 'A financial plan that reaches balance',
+};
 const codes = (body: { problems?: { code?: string }[] }) => (body.problems ?? []).map((p) => p.code);
 const base = () => `/api/ccgs/${ccg}/authorisation`;
 
@@ -201,19 +210,11 @@ describe('an application from pathfinder to decision, through the API', () => {
     )) {
       await a.addScore(ccg, { criterionId: c.id, score: 'met', rationale: 'Evidence seen' }, ASSESSOR);
     }
-    const types = [
-      'hwb',
-      'provider',
-      'neighbouring_ccg',
-      'local_authority',
-      'patient_group',
-      'member_practice',
-    ];
     for (let i = 0; i < 39; i++) {
       await a.addSurveyResponse(
         ccg,
         {
-          respondentType: types[i % 6]!,
+          respondentType: RESPONDENT_TYPES[i % RESPONDENT_TYPES.length]!,
           respondentOrgCode: null,
           respondentName: `Respondent ${i}`,
           answers: { Q1: 4, Q4: 3 },
@@ -261,16 +262,7 @@ describe('an application from pathfinder to decision, through the API', () => {
     const noDirections = await call('board', 'POST', `${base()}/decision`, {
       decidedOn: '2013-03-18',
       outcome: 'authorise_with_conditions',
-      conditions: [
-        {
-          conditionId: 'C1',
-          criterionIds: ['3.1.1C'],
-          domain: 3,
-          supportLevel: 4,
-          reviewDate: '2013-06-30',
-          description: 'A financial plan that reaches balance',
-        },
-      ],
+      conditions: [FINANCE_CONDITION],
       reason: 'Finance',
     });
     expect(noDirections.status).toBe(409);
@@ -281,16 +273,7 @@ describe('an application from pathfinder to decision, through the API', () => {
     const decided = await call('board', 'POST', `${base()}/decision`, {
       decidedOn: '2013-03-18',
       outcome: 'authorise_with_conditions',
-      conditions: [
-        {
-          conditionId: 'C1',
-          criterionIds: ['3.1.1C'],
-          domain: 3,
-          supportLevel: 4,
-          reviewDate: '2013-06-30',
-          description: 'A financial plan that reaches balance',
-        },
-      ],
+      conditions: [FINANCE_CONDITION],
       directions: [
         { directionId: 'D1', functions: ['Approval of the financial plan'], exercisedBy: { kind: 'board' } },
       ],

@@ -1,8 +1,6 @@
-import type { Browser } from '@playwright/test';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../support/browser.ts';
-import { startTestServer, type TestServer } from '../support/server.ts';
-import { BrowserVisitors, csvLines, ensureWebBuilt } from '../support/web.ts';
+import type { TestServer } from '../support/server.ts';
+import { addPerson, BrowserSuite, csvLines } from '../support/web.ts';
 import { assessedCcg, BOARD } from './fixtures.ts';
 
 /**
@@ -24,43 +22,23 @@ const DECIDER = {
 };
 
 let server: TestServer;
-let browser: Browser;
 let ccg = '';
-const web = new BrowserVisitors(
-  () => browser,
-  () => server.url,
-);
-const { visitor, open, signIn, pageErrors } = web;
+const suite = new BrowserSuite();
+const { visitor, open, signIn, pageErrors } = suite.visitors;
 
 beforeAll(async () => {
-  await ensureWebBuilt();
-  server = await startTestServer();
+  server = await suite.start();
   ccg = await assessedCcg(server.services, server.database.db, { notMet: ['3.1.1C'], areaTeam: 'Q45' });
   await server.services.authorisation.assessment.moderate(
     ccg,
     { criterionId: '3.1.1C', domain: null, outcome: 'not_met', rationale: 'No route to financial balance' },
     BOARD,
   );
-  const { accounts } = server.services.access;
-  for (const [who, role, org] of [
-    [ASSESSOR, 'area_team_assurance', 'Q45'],
-    [DECIDER, 'board_oversight', 'NHSCB'],
-  ] as const) {
-    const { personId } = await accounts.create(who);
-    await accounts.grantRole(
-      personId,
-      { role, orgCode: org, startDate: '2013-04-01', endDate: null },
-      'test',
-    );
-  }
-  browser = await launchChromium();
+  await addPerson(server, ASSESSOR, { role: 'area_team_assurance', orgCode: 'Q45' });
+  await addPerson(server, DECIDER, { role: 'board_oversight', orgCode: 'NHSCB' });
 }, 300_000);
 
-afterAll(async () => {
-  await web.close();
-  await browser?.close();
-  await server?.close();
-});
+afterAll(suite.stop);
 
 describe('authorisation pages in the browser', () => {
   it(

@@ -125,7 +125,8 @@ export async function applicantCcg(services: Services, db: Database, options: { 
   return code;
 }
 
-const RESPONDENT_TYPES = [
+/** Every type of 360° survey respondent. */
+export const RESPONDENT_TYPES = [
   'hwb',
   'provider',
   'neighbouring_ccg',

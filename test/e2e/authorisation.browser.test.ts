@@ -1,9 +1,7 @@
-import type { Browser } from '@playwright/test';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_GOVERNANCE_AS_AT, seedGovernanceDemo } from '../../src/modules/governance/demo-seed.ts';
-import { launchChromium } from '../support/browser.ts';
-import { startTestServer, type TestServer } from '../support/server.ts';
-import { BrowserVisitors, csvLines, ensureWebBuilt } from '../support/web.ts';
+import type { TestServer } from '../support/server.ts';
+import { addPerson, BrowserSuite, csvLines } from '../support/web.ts';
 
 const LONG = 180_000;
 const AS_AT = DEMO_GOVERNANCE_AS_AT;
@@ -14,38 +12,22 @@ const MANAGER = {
 };
 
 let server: TestServer;
-let browser: Browser;
 /** A CCG whose governing body breaks GB-NURSE on the demo date. */
 let ccg = '';
-const web = new BrowserVisitors(
-  () => browser,
-  () => server.url,
-);
-const { visitor, open, signIn, pageErrors } = web;
+const suite = new BrowserSuite();
+const { visitor, open, signIn, pageErrors } = suite.visitors;
 
 beforeAll(async () => {
-  await ensureWebBuilt();
-  server = await startTestServer();
+  server = await suite.start();
   await seedGovernanceDemo(server.database.db);
   const national = await server.services.governance.nationalCompliance(AS_AT);
   const noNurse = national.items.find((i) => i.ruleIds.includes('GB-NURSE'));
   expect(noNurse, 'the demo plants a CCG with no registered nurse').toBeDefined();
   ccg = noNurse!.ccgCode;
-  const { accounts } = server.services.access;
-  const manager = await accounts.create(MANAGER);
-  await accounts.grantRole(
-    manager.personId,
-    { role: 'ccg_commissioning_manager', orgCode: ccg, startDate: '2013-04-01', endDate: null },
-    'test',
-  );
-  browser = await launchChromium();
+  await addPerson(server, MANAGER, { role: 'ccg_commissioning_manager', orgCode: ccg });
 }, 300_000);
 
-afterAll(async () => {
-  await web.close();
-  await browser?.close();
-  await server?.close();
-});
+afterAll(suite.stop);
 
 describe('CCG authorisation in the browser', () => {
   it(

@@ -1,4 +1,4 @@
-import type { Browser, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_GOVERNANCE_AS_AT, seedGovernanceDemo } from '../../src/modules/governance/demo-seed.ts';
 import { MANAGEMENT_LABELS } from '../../src/web/features/governance/labels.ts';
@@ -9,9 +9,8 @@ import type {
   InternalRegisterResponse,
   PublicRegisterResponse,
 } from '../../src/web/features/governance/types.ts';
-import { launchChromium } from '../support/browser.ts';
-import { startTestServer, type TestServer } from '../support/server.ts';
-import { BrowserVisitors, csvLines, ensureWebBuilt } from '../support/web.ts';
+import type { TestServer } from '../support/server.ts';
+import { addPerson, BrowserSuite, csvLines } from '../support/web.ts';
 
 const LONG = 180_000;
 /** The date the demo governance data describes: its constitutions are in force from then. */
@@ -31,14 +30,10 @@ const BOARD = {
 };
 
 let server: TestServer;
-let browser: Browser;
 /** A CCG whose synthetic governing body has no registered nurse (a planted wave 1 fault). */
 let ccg = '';
-const web = new BrowserVisitors(
-  () => browser,
-  () => server.url,
-);
-const { visitor, open, signIn, pageErrors } = web;
+const suite = new BrowserSuite();
+const { visitor, open, signIn, pageErrors } = suite.visitors;
 
 /** GET through the page, with its session cookie: what the signed-in person's API answers. */
 function fetchAs<T>(page: Page, url: string): Promise<T> {
@@ -56,8 +51,7 @@ async function api<T>(pathAndQuery: string): Promise<T> {
 }
 
 beforeAll(async () => {
-  await ensureWebBuilt();
-  server = await startTestServer();
+  server = await suite.start();
   // Idempotent: a server that already seeded the demo is left as it is.
   await seedGovernanceDemo(server.database.db);
   const national = await server.services.governance.nationalCompliance(AS_AT);
@@ -65,27 +59,11 @@ beforeAll(async () => {
   expect(noNurse, 'the demo plants a CCG with no registered nurse').toBeDefined();
   ccg = noNurse!.ccgCode;
 
-  const { accounts } = server.services.access;
-  const manager = await accounts.create(MANAGER);
-  await accounts.grantRole(
-    manager.personId,
-    { role: 'ccg_commissioning_manager', orgCode: ccg, startDate: '2013-04-01', endDate: null },
-    'test',
-  );
-  const board = await accounts.create(BOARD);
-  await accounts.grantRole(
-    board.personId,
-    { role: 'board_oversight', orgCode: 'NHSCB', startDate: '2013-04-01', endDate: null },
-    'test',
-  );
-  browser = await launchChromium();
+  await addPerson(server, MANAGER, { role: 'ccg_commissioning_manager', orgCode: ccg });
+  await addPerson(server, BOARD, { role: 'board_oversight', orgCode: 'NHSCB' });
 }, 300_000);
 
-afterAll(async () => {
-  await web.close();
-  await browser?.close();
-  await server?.close();
-});
+afterAll(suite.stop);
 
 describe('CCG governance in the browser', () => {
   it(

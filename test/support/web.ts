@@ -1,7 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
+import { launchChromium } from './browser.ts';
 import { REPO_ROOT } from './paths.ts';
+import { startTestServer, type TestServer } from './server.ts';
 
 /** The built web UI the test server serves; `npm test` builds it, a lone test run builds it here. */
 export async function ensureWebBuilt(): Promise<void> {
@@ -63,4 +65,58 @@ export class BrowserVisitors {
   close = async (): Promise<void> => {
     for (const context of this.contexts) await context.close();
   };
+}
+
+/**
+ * What one browser test file shares: the built UI, the test server, Chromium and the visitors. Call
+ * `start` in beforeAll (with what the file needs in the database before the browser starts) and `stop`
+ * in afterAll.
+ */
+export class BrowserSuite {
+  private testServer: TestServer | undefined;
+  private chromium: Browser | undefined;
+  readonly visitors = new BrowserVisitors(
+    () => this.browser,
+    () => this.server.url,
+  );
+
+  get server(): TestServer {
+    if (!this.testServer) throw new Error('BrowserSuite: call start() in beforeAll first');
+    return this.testServer;
+  }
+
+  get browser(): Browser {
+    if (!this.chromium) throw new Error('BrowserSuite: call start() in beforeAll first');
+    return this.chromium;
+  }
+
+  start = async (prepare?: (server: TestServer) => Promise<void>): Promise<TestServer> => {
+    await ensureWebBuilt();
+    this.testServer = await startTestServer();
+    await prepare?.(this.testServer);
+    this.chromium = await launchChromium();
+    return this.testServer;
+  };
+
+  stop = async (): Promise<void> => {
+    await this.visitors.close();
+    await this.chromium?.close();
+    await this.testServer?.close();
+  };
+}
+
+/** A person made through the real account service, with one role from 1 April 2013 (open-ended unless given). */
+export async function addPerson(
+  server: TestServer,
+  who: { readonly username: string; readonly displayName: string; readonly password: string },
+  grant: { readonly role: string; readonly orgCode: string | null; readonly endDate?: string | null },
+): Promise<number> {
+  const { accounts } = server.services.access;
+  const { personId } = await accounts.create(who);
+  await accounts.grantRole(
+    personId,
+    { role: grant.role, orgCode: grant.orgCode, startDate: '2013-04-01', endDate: grant.endDate ?? null },
+    'test',
+  );
+  return personId;
 }

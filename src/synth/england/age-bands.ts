@@ -3,18 +3,10 @@
  * layout, in their fixed order. Every rate table in definitions/activity/synthetic-*.json is keyed by
  * these.
  */
-export const AGE_BANDS = [
-  '0-4',
-  '5-14',
-  '15-24',
-  '25-34',
-  '35-44',
-  '45-54',
-  '55-64',
-  '65-74',
-  '75+',
-] as const;
-export type AgeBand = (typeof AGE_BANDS)[number];
+import { AGE_BANDS, type AgeBand } from '../../modules/organisations/model.ts';
+
+// The same bands as the organisations' population pyramids: one list, defined with the organisations.
+export { AGE_BANDS, type AgeBand };
 
 export const SEXES = ['male', 'female'] as const;
 export type Sex = (typeof SEXES)[number];

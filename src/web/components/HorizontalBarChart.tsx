@@ -6,8 +6,9 @@ import { BarChart } from 'echarts/charts';
 import { GridComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
-import { useEffect, useMemo, useRef } from 'react';
+import { useMemo } from 'react';
 import { formatInt } from '../lib/format.ts';
+import { chartGrid, useEChart } from './use-echart.ts';
 
 echarts.use([BarChart, GridComponent, TooltipComponent, SVGRenderer]);
 
@@ -41,25 +42,13 @@ export function HorizontalBarChart({
   rightMargin,
   monospaceLabels,
 }: HorizontalBarChartProps) {
-  const container = useRef<HTMLDivElement>(null);
   // A category axis draws its first entry at the bottom: reverse so the first bar is on top.
   const ordered = useMemo(() => bars.toReversed(), [bars]);
-
-  useEffect(() => {
-    const element = container.current;
-    if (!element) return;
-    const chart = echarts.init(element, null, { renderer: 'svg' });
-    chart.setOption({
+  const option = useMemo(
+    () => ({
       animation: false,
       textStyle: { fontFamily: 'inherit' },
-      grid: {
-        left: 8,
-        right: rightMargin,
-        top: 8,
-        bottom: 8,
-        outerBoundsMode: 'same',
-        outerBoundsContain: 'axisLabel',
-      },
+      grid: chartGrid({ top: 8, right: rightMargin }),
       tooltip: {
         trigger: 'axis',
         axisPointer: { type: 'shadow' },
@@ -86,14 +75,10 @@ export function HorizontalBarChart({
           label: { show: true, position: 'right', formatter: (p: { value: number }) => formatInt(p.value) },
         },
       ],
-    });
-    const observer = new ResizeObserver(() => chart.resize());
-    observer.observe(element);
-    return () => {
-      observer.disconnect();
-      chart.dispose();
-    };
-  }, [ordered, rightMargin, monospaceLabels]);
+    }),
+    [ordered, rightMargin, monospaceLabels],
+  );
+  const container = useEChart(option);
 
   return (
     <div

@@ -6,10 +6,11 @@ import { BarChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
-import { useEffect, useRef } from 'react';
+import { useMemo } from 'react';
 import { AGE_BANDS, type PopulationBand } from '../../modules/organisations/model.ts';
 import { formatCompact, formatInt } from '../lib/format.ts';
 import { niceCeil } from '../lib/scale.ts';
+import { chartGrid, tooltipSwatch, useEChart } from './use-echart.ts';
 
 echarts.use([BarChart, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
 
@@ -29,27 +30,15 @@ function patients(bands: readonly PopulationBand[], sex: 'male' | 'female'): num
 }
 
 export default function PyramidChart({ bands, label }: PyramidChartProps) {
-  const container = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    const element = container.current;
-    if (!element) return;
-    const chart = echarts.init(element, null, { renderer: 'svg' });
+  const option = useMemo(() => {
     const male = patients(bands, 'male');
     const female = patients(bands, 'female');
     const extent = niceCeil(Math.max(1, ...male, ...female));
-    chart.setOption({
+    return {
       animation: false,
       textStyle: { fontFamily: 'inherit' },
       legend: { top: 0, data: ['Male', 'Female'], selectedMode: false },
-      grid: {
-        left: 8,
-        right: 20,
-        top: 36,
-        bottom: 8,
-        outerBoundsMode: 'same',
-        outerBoundsContain: 'axisLabel',
-      },
+      grid: chartGrid({ top: 36, right: 20 }),
       tooltip: {
         trigger: 'axis',
         axisPointer: { type: 'shadow' },
@@ -57,8 +46,7 @@ export default function PyramidChart({ bands, label }: PyramidChartProps) {
           const items = params as { axisValue: string; seriesName: string; value: number; color: string }[];
           const age = items[0]?.axisValue ?? '';
           const lines = items.map(
-            (p) =>
-              `<span style="display:inline-block;width:10px;height:10px;border-radius:2px;background:${p.color};margin-right:6px"></span>${p.seriesName}: <b>${formatInt(Math.abs(p.value))}</b>`,
+            (p) => `${tooltipSwatch(p.color)}${p.seriesName}: <b>${formatInt(Math.abs(p.value))}</b>`,
           );
           return [`Age ${age}`, ...lines].join('<br/>');
         },
@@ -94,14 +82,9 @@ export default function PyramidChart({ bands, label }: PyramidChartProps) {
           data: female,
         },
       ],
-    });
-    const observer = new ResizeObserver(() => chart.resize());
-    observer.observe(element);
-    return () => {
-      observer.disconnect();
-      chart.dispose();
     };
   }, [bands]);
+  const container = useEChart(option);
 
   return <div ref={container} className="pyramid-chart" role="img" aria-label={label} />;
 }

@@ -10,9 +10,11 @@ import { useLocation } from '../../lib/router.ts';
 import { useApi } from '../../lib/use-api.ts';
 import { ActivityFrame } from './ActivityFrame.tsx';
 import { ActivityProblem } from './ActivityProblem.tsx';
+import { ComparisonSection } from './ComparisonSection.tsx';
 import { ComparisonTable } from './ComparisonTable.tsx';
-import { csvPounds, formatMonth, formatPounds } from './format.ts';
-import { ComparisonChart, MonthlyPodChart } from './lazy-charts.ts';
+import { costColumn, countColumn, monthColumn, podColumn, syntheticColumn } from './columns.tsx';
+import { formatMonth } from './format.ts';
+import { MonthlyPodChart } from './lazy-charts.ts';
 import type { Measure } from './MonthlyPodChart.tsx';
 import { MonthPicker } from './MonthPicker.tsx';
 import { MonthTotals } from './MonthTotals.tsx';
@@ -66,40 +68,12 @@ function MonthlySection({ code, data }: { readonly code: string; readonly data: 
         initialSort={{ key: 'month', direction: 'descending' }}
         pageSize={27}
         columns={[
-          {
-            key: 'month',
-            header: 'Month',
-            value: (p) => p.month,
-            render: (p) => formatMonth(p.month),
-            nowrap: true,
-          },
-          {
-            key: 'pod',
-            header: 'POD code',
-            value: (p) => p.pod,
-            render: (p) => <span className="code">{p.pod}</span>,
-          },
+          monthColumn(),
+          podColumn(),
           { key: 'podName', header: 'Point of delivery', value: (p) => nameOf(p.pod) },
-          {
-            key: 'activity',
-            header: 'Activity',
-            value: (p) => p.activity,
-            render: (p) => formatInt(p.activity),
-            numeric: true,
-          },
-          {
-            key: 'value',
-            header: 'Cost (£)',
-            value: (p) => csvPounds(p.value),
-            render: (p) => formatPounds(p.value),
-            numeric: true,
-          },
-          {
-            key: 'synthetic',
-            header: 'Synthetic',
-            value: () => (data.synthetic ? 'Yes' : 'No'),
-            csvOnly: true,
-          },
+          countColumn('activity', 'Activity', (p) => p.activity),
+          costColumn(),
+          syntheticColumn(data.synthetic),
         ]}
       />
     </section>
@@ -137,33 +111,25 @@ function ActivityContent({ code, data }: { readonly code: string; readonly data:
         }
       />
       <MonthlySection code={code} data={data} />
-      <section className="card" aria-labelledby="pod-comparison">
-        <h2 id="pod-comparison">
-          Cost by point of delivery, {formatMonth(month)}
-          {compared}
-        </h2>
-        <Suspense fallback={<Loading label="Loading chart…" />}>
-          <ComparisonChart
-            rows={data.byPod}
-            month={month}
-            previousMonth={previousMonth}
-            label={`Cost by point of delivery in ${formatMonth(month)}${compared}. The table below has the figures.`}
-          />
-        </Suspense>
-        <ComparisonTable
-          id="activity-by-pod"
-          caption="By point of delivery"
-          description={priceNote(data)}
-          rows={data.byPod}
-          month={month}
-          previousMonth={previousMonth}
-          labels={data}
-          codeHeader="POD code"
-          nameHeader="Point of delivery"
-          csvBase={`ccg-${code}-activity-by-pod`}
-          emptyMessage="No activity in this month or the month before."
-        />
-      </section>
+      <ComparisonSection
+        headingId="pod-comparison"
+        title="Cost by point of delivery"
+        chart={{
+          rows: data.byPod,
+          label: `Cost by point of delivery in ${formatMonth(month)}${compared}. The table below has the figures.`,
+        }}
+        id="activity-by-pod"
+        caption="By point of delivery"
+        description={priceNote(data)}
+        rows={data.byPod}
+        month={month}
+        previousMonth={previousMonth}
+        labels={data}
+        codeHeader="POD code"
+        nameHeader="Point of delivery"
+        csvBase={`ccg-${code}-activity-by-pod`}
+        emptyMessage="No activity in this month or the month before."
+      />
       <ComparisonTable
         id="activity-by-provider"
         caption="By provider"

@@ -6,7 +6,8 @@ import { BarChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
-import { useEffect, useMemo, useRef } from 'react';
+import { useMemo } from 'react';
+import { chartGrid, useEChart } from '../../components/use-echart.ts';
 import { CHART_FONT } from './chart-font.ts';
 import { escapeHtml, formatChange, formatCompactPounds, formatPounds, formatShortMonth } from './format.ts';
 import type { MonthComparison } from './types.ts';
@@ -28,28 +29,17 @@ export interface ComparisonChartProps {
 }
 
 export default function ComparisonChart({ rows, month, previousMonth, label }: ComparisonChartProps) {
-  const container = useRef<HTMLDivElement>(null);
   // A category axis draws its first entry at the bottom: reverse so the first row is on top.
   const ordered = useMemo(() => rows.toReversed(), [rows]);
 
-  useEffect(() => {
-    const element = container.current;
-    if (!element) return;
-    const chart = echarts.init(element, null, { renderer: 'svg' });
+  const option = useMemo(() => {
     const current = formatShortMonth(month);
     const previous = previousMonth ? formatShortMonth(previousMonth) : null;
-    chart.setOption({
+    return {
       animation: false,
       textStyle: { fontFamily: CHART_FONT },
       legend: { top: 0, selectedMode: false },
-      grid: {
-        left: 8,
-        right: 72,
-        top: 32,
-        bottom: 8,
-        outerBoundsMode: 'same',
-        outerBoundsContain: 'axisLabel',
-      },
+      grid: chartGrid({ top: 32, right: 72 }),
       tooltip: {
         trigger: 'axis',
         axisPointer: { type: 'shadow' },
@@ -104,14 +94,9 @@ export default function ComparisonChart({ rows, month, previousMonth, label }: C
           },
         },
       ],
-    });
-    const observer = new ResizeObserver(() => chart.resize());
-    observer.observe(element);
-    return () => {
-      observer.disconnect();
-      chart.dispose();
     };
   }, [ordered, month, previousMonth]);
+  const container = useEChart(option);
 
   return (
     <div

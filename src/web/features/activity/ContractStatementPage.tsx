@@ -2,6 +2,7 @@ import { type ReactNode, useMemo } from 'react';
 import { DataTable } from '../../components/DataTable.tsx';
 import { Link } from '../../components/Link.tsx';
 import { RequireSignIn } from '../../components/RequireSignIn.tsx';
+import { Stat } from '../../components/Stat.tsx';
 import { Loading } from '../../components/Status.tsx';
 import { apiUrl, seg } from '../../lib/api.ts';
 import { csvFilename } from '../../lib/csv.ts';
@@ -9,8 +10,9 @@ import { formatInt } from '../../lib/format.ts';
 import { useApi } from '../../lib/use-api.ts';
 import { ActivityFrame } from './ActivityFrame.tsx';
 import { ActivityProblem } from './ActivityProblem.tsx';
+import { countColumn, monthColumn, podColumn, syntheticColumn } from './columns.tsx';
 import { csvPounds, formatMonth, formatPoundsAndPence } from './format.ts';
-import { activityPath, providerActivityPath } from './paths.ts';
+import { activityPath, type ProviderPageProps, providerActivityPath } from './paths.ts';
 import { priceNote, RunLabels } from './RunLabels.tsx';
 import type { ContractStatementResponse, StatementLine } from './types.ts';
 
@@ -75,38 +77,28 @@ function StatementContent({
     }),
     { activity: 0, grossValue: 0, readmissionDeduction: 0, marginalRateAdjustment: 0, netValue: 0 },
   );
-  const synthetic = {
-    key: 'synthetic',
-    header: 'Synthetic',
-    value: () => (data.synthetic ? 'Yes' : 'No'),
-    csvOnly: true,
-  };
+  const synthetic = syntheticColumn<MonthTotal | StatementLine>(data.synthetic);
   const first = months[0]?.month;
   const last = months.at(-1)?.month;
   return (
     <>
       <RunLabels labels={data} />
       <dl className="stats" data-testid="statement-totals">
-        <div className="stat">
-          <dt>Activity</dt>
-          <dd data-testid="statement-activity">{formatInt(year.activity)}</dd>
-        </div>
-        <div className="stat">
-          <dt>Gross</dt>
-          <dd data-testid="statement-gross">{formatPoundsAndPence(year.grossValue)}</dd>
-        </div>
-        <div className="stat">
-          <dt>Readmission deductions</dt>
-          <dd data-testid="statement-readmission">{formatPoundsAndPence(year.readmissionDeduction)}</dd>
-        </div>
-        <div className="stat">
-          <dt>Marginal rate adjustments</dt>
-          <dd data-testid="statement-mret">{formatPoundsAndPence(year.marginalRateAdjustment)}</dd>
-        </div>
-        <div className="stat stat--ok">
-          <dt>Net</dt>
-          <dd data-testid="statement-net">{formatPoundsAndPence(year.netValue)}</dd>
-        </div>
+        <Stat label="Activity" testId="statement-activity">
+          {formatInt(year.activity)}
+        </Stat>
+        <Stat label="Gross" testId="statement-gross">
+          {formatPoundsAndPence(year.grossValue)}
+        </Stat>
+        <Stat label="Readmission deductions" testId="statement-readmission">
+          {formatPoundsAndPence(year.readmissionDeduction)}
+        </Stat>
+        <Stat label="Marginal rate adjustments" testId="statement-mret">
+          {formatPoundsAndPence(year.marginalRateAdjustment)}
+        </Stat>
+        <Stat label="Net" testId="statement-net" tone="ok">
+          {formatPoundsAndPence(year.netValue)}
+        </Stat>
       </dl>
       <p>
         <Link to={providerActivityPath(code, data.provider)}>
@@ -127,20 +119,8 @@ function StatementContent({
         csvFilename={csvFilename(`contract-${code}-${data.provider}-statement-by-month`)}
         initialSort={{ key: 'month' }}
         columns={[
-          {
-            key: 'month',
-            header: 'Month',
-            value: (m) => m.month,
-            render: (m) => formatMonth(m.month),
-            nowrap: true,
-          },
-          {
-            key: 'activity',
-            header: 'Activity',
-            value: (m) => m.activity,
-            render: (m) => formatInt(m.activity),
-            numeric: true,
-          },
+          monthColumn(),
+          countColumn('activity', 'Activity', (m) => m.activity),
           ...moneyColumns<MonthTotal>(),
           synthetic,
         ]}
@@ -161,26 +141,9 @@ function StatementContent({
         initialSort={{ key: 'month' }}
         pageSize={60}
         columns={[
-          {
-            key: 'month',
-            header: 'Month',
-            value: (l) => l.month,
-            render: (l) => formatMonth(l.month),
-            nowrap: true,
-          },
-          {
-            key: 'pod',
-            header: 'POD code',
-            value: (l) => l.pod,
-            render: (l) => <span className="code">{l.pod}</span>,
-          },
-          {
-            key: 'activity',
-            header: 'Activity',
-            value: (l) => l.activity,
-            render: (l) => formatInt(l.activity),
-            numeric: true,
-          },
+          monthColumn(),
+          podColumn(),
+          countColumn('activity', 'Activity', (l) => l.activity),
           ...moneyColumns<StatementLine>(),
           synthetic,
         ]}
@@ -189,15 +152,7 @@ function StatementContent({
   );
 }
 
-function Statement({
-  code,
-  provider,
-  asAt,
-}: {
-  readonly code: string;
-  readonly provider: string;
-  readonly asAt: string;
-}) {
+function Statement({ code, provider, asAt }: ProviderPageProps) {
   const state = useApi<ContractStatementResponse>(
     apiUrl(`/api/ccgs/${seg(code)}/contracts/${seg(provider)}/statement`),
   );
@@ -235,14 +190,6 @@ function Statement({
 }
 
 /** A contract's SLAM-style statement: commercial in confidence, signed-in only. */
-export function ContractStatementPage({
-  code,
-  provider,
-  asAt,
-}: {
-  readonly code: string;
-  readonly provider: string;
-  readonly asAt: string;
-}) {
+export function ContractStatementPage({ code, provider, asAt }: ProviderPageProps) {
   return <RequireSignIn>{() => <Statement code={code} provider={provider} asAt={asAt} />}</RequireSignIn>;
 }

@@ -6,7 +6,8 @@ import { BarChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, MarkAreaComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
-import { useEffect, useMemo, useRef } from 'react';
+import { useMemo } from 'react';
+import { chartGrid, tooltipSwatch, useEChart } from '../../components/use-echart.ts';
 import { formatCompact, formatInt } from '../../lib/format.ts';
 import { CHART_FONT } from './chart-font.ts';
 import { escapeHtml, formatCompactPounds, formatPounds, formatShortMonth } from './format.ts';
@@ -42,7 +43,6 @@ export interface MonthlyPodChartProps {
 }
 
 export default function MonthlyPodChart({ series, podNames, measure, month, label }: MonthlyPodChartProps) {
-  const container = useRef<HTMLDivElement>(null);
   const { months, pods } = useMemo(() => {
     const months = [...new Set(series.map((p) => p.month))].sort();
     const pods = [...new Set(series.map((p) => p.pod))].sort(
@@ -52,24 +52,14 @@ export default function MonthlyPodChart({ series, podNames, measure, month, labe
     return { months, pods };
   }, [series]);
 
-  useEffect(() => {
-    const element = container.current;
-    if (!element) return;
-    const chart = echarts.init(element, null, { renderer: 'svg' });
+  const option = useMemo(() => {
     const amount = (v: number) => (measure === 'value' ? formatPounds(v) : formatInt(v));
     const cell = new Map(series.map((p) => [`${p.month}|${p.pod}`, p[measure]]));
-    chart.setOption({
+    return {
       animation: false,
       textStyle: { fontFamily: CHART_FONT },
       legend: { top: 0, data: pods.map((p) => podNames.get(p) ?? p), selectedMode: false },
-      grid: {
-        left: 8,
-        right: 16,
-        top: 56,
-        bottom: 8,
-        outerBoundsMode: 'same',
-        outerBoundsContain: 'axisLabel',
-      },
+      grid: chartGrid({ top: 56, right: 16 }),
       tooltip: {
         trigger: 'axis',
         axisPointer: { type: 'shadow' },
@@ -79,10 +69,7 @@ export default function MonthlyPodChart({ series, podNames, measure, month, labe
           const total = items.reduce((s, p) => s + (p.value ?? 0), 0);
           const lines = items
             .filter((p) => p.value)
-            .map(
-              (p) =>
-                `<span style="display:inline-block;width:10px;height:10px;border-radius:2px;background:${p.color};margin-right:6px"></span>${escapeHtml(p.seriesName)}: <b>${amount(p.value)}</b>`,
-            );
+            .map((p) => `${tooltipSwatch(p.color)}${escapeHtml(p.seriesName)}: <b>${amount(p.value)}</b>`);
           return [`<b>${m}</b>: ${amount(total)}`, ...lines].join('<br/>');
         },
       },
@@ -117,14 +104,9 @@ export default function MonthlyPodChart({ series, podNames, measure, month, labe
             }
           : {}),
       })),
-    });
-    const observer = new ResizeObserver(() => chart.resize());
-    observer.observe(element);
-    return () => {
-      observer.disconnect();
-      chart.dispose();
     };
   }, [series, podNames, measure, month, months, pods]);
+  const container = useEChart(option);
 
   return (
     <div

@@ -1,4 +1,4 @@
-import { type ReactNode, Suspense } from 'react';
+import type { ReactNode } from 'react';
 import { Link } from '../../components/Link.tsx';
 import { RequireSignIn } from '../../components/RequireSignIn.tsx';
 import { Loading } from '../../components/Status.tsx';
@@ -7,12 +7,17 @@ import { useLocation } from '../../lib/router.ts';
 import { useApi } from '../../lib/use-api.ts';
 import { ActivityFrame } from './ActivityFrame.tsx';
 import { ActivityProblem } from './ActivityProblem.tsx';
+import { ComparisonSection } from './ComparisonSection.tsx';
 import { ComparisonTable } from './ComparisonTable.tsx';
 import { formatMonth } from './format.ts';
-import { ComparisonChart } from './lazy-charts.ts';
 import { MonthPicker } from './MonthPicker.tsx';
 import { MonthTotals } from './MonthTotals.tsx';
-import { activityPath, contractStatementPath, providerActivityPath } from './paths.ts';
+import {
+  activityPath,
+  contractStatementPath,
+  type ProviderPageProps,
+  providerActivityPath,
+} from './paths.ts';
 import { priceNote, RunLabels } from './RunLabels.tsx';
 import type { ProviderActivityResponse } from './types.ts';
 
@@ -37,6 +42,14 @@ function ProviderContent({ code, data }: { readonly code: string; readonly data:
     );
   const compared = previousMonth ? ` against ${formatMonth(previousMonth)}` : '';
   const top = data.bySpecialty.slice(0, CHART_ROWS);
+  // What both tables share: the month, the run's labels and the price basis.
+  const compare = {
+    description: priceNote(data),
+    month,
+    previousMonth,
+    labels: data,
+    emptyMessage: `No activity at ${data.providerName} paid by ${code} in this month or the month before.`,
+  };
   return (
     <>
       <RunLabels labels={data} />
@@ -46,63 +59,41 @@ function ProviderContent({ code, data }: { readonly code: string; readonly data:
       />
       <MonthTotals rows={data.byPod} month={month} previousMonth={previousMonth} />
       {statement}
-      <section className="card" aria-labelledby="specialty-comparison">
-        <h2 id="specialty-comparison">
-          Cost by specialty, {formatMonth(month)}
-          {compared}
-        </h2>
-        {top.length > 0 && (
-          <Suspense fallback={<Loading label="Loading chart…" />}>
-            <ComparisonChart
-              rows={top}
-              month={month}
-              previousMonth={previousMonth}
-              label={`Cost at ${data.providerName} by specialty in ${formatMonth(month)}${compared}${
-                data.bySpecialty.length > CHART_ROWS ? `, the ${CHART_ROWS} largest` : ''
-              }. The table below has the figures.`}
-            />
-          </Suspense>
-        )}
-        <ComparisonTable
-          id="provider-by-specialty"
-          caption="By specialty (treatment function)"
-          description={priceNote(data)}
-          rows={data.bySpecialty}
-          month={month}
-          previousMonth={previousMonth}
-          labels={data}
-          codeHeader="Treatment function code"
-          nameHeader="Specialty"
-          csvBase={`ccg-${code}-${data.provider}-activity-by-specialty`}
-          emptyMessage={`No activity at ${data.providerName} paid by ${code} in this month or the month before.`}
-        />
-      </section>
+      <ComparisonSection
+        headingId="specialty-comparison"
+        title="Cost by specialty"
+        chart={
+          top.length > 0
+            ? {
+                rows: top,
+                label: `Cost at ${data.providerName} by specialty in ${formatMonth(month)}${compared}${
+                  data.bySpecialty.length > CHART_ROWS ? `, the ${CHART_ROWS} largest` : ''
+                }. The table below has the figures.`,
+              }
+            : null
+        }
+        {...compare}
+        id="provider-by-specialty"
+        caption="By specialty (treatment function)"
+        rows={data.bySpecialty}
+        codeHeader="Treatment function code"
+        nameHeader="Specialty"
+        csvBase={`ccg-${code}-${data.provider}-activity-by-specialty`}
+      />
       <ComparisonTable
+        {...compare}
         id="provider-by-pod"
         caption="By point of delivery"
-        description={priceNote(data)}
         rows={data.byPod}
-        month={month}
-        previousMonth={previousMonth}
-        labels={data}
         codeHeader="POD code"
         nameHeader="Point of delivery"
         csvBase={`ccg-${code}-${data.provider}-activity-by-pod`}
-        emptyMessage={`No activity at ${data.providerName} paid by ${code} in this month or the month before.`}
       />
     </>
   );
 }
 
-function ProviderActivity({
-  code,
-  provider,
-  asAt,
-}: {
-  readonly code: string;
-  readonly provider: string;
-  readonly asAt: string;
-}) {
+function ProviderActivity({ code, provider, asAt }: ProviderPageProps) {
   const month = useLocation().search.get('month');
   const state = useApi<ProviderActivityResponse>(
     apiUrl(`/api/ccgs/${seg(code)}/activity/providers/${seg(provider)}`, { month }),
@@ -136,15 +127,7 @@ function ProviderActivity({
 }
 
 /** Drill-down from the CCG's activity page to one provider: commercial in confidence, signed-in only. */
-export function ProviderActivityPage({
-  code,
-  provider,
-  asAt,
-}: {
-  readonly code: string;
-  readonly provider: string;
-  readonly asAt: string;
-}) {
+export function ProviderActivityPage({ code, provider, asAt }: ProviderPageProps) {
   return (
     <RequireSignIn>{() => <ProviderActivity code={code} provider={provider} asAt={asAt} />}</RequireSignIn>
   );

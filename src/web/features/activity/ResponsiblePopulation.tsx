@@ -6,7 +6,8 @@ import { csvFilename } from '../../lib/csv.ts';
 import { formatInt } from '../../lib/format.ts';
 import { useApi } from '../../lib/use-api.ts';
 import { ActivityProblem } from './ActivityProblem.tsx';
-import { csvPounds, formatPounds } from './format.ts';
+import { costColumn, countColumn, syntheticColumn } from './columns.tsx';
+import { formatPounds } from './format.ts';
 import { PopulationRuleChart } from './lazy-charts.ts';
 import { priceNote } from './RunLabels.tsx';
 import type { PopulationByRule, ResponsiblePopulationResponse } from './types.ts';
@@ -70,33 +71,10 @@ export function ResponsiblePopulation({ code }: { readonly code: string }) {
               nowrap: true,
             },
             { key: 'title', header: 'What made the CCG responsible', value: (r) => r.title },
-            {
-              key: 'patients',
-              header: 'Patients',
-              value: (r) => r.patients,
-              render: (r) => formatInt(r.patients),
-              numeric: true,
-            },
-            {
-              key: 'activity',
-              header: 'Activity',
-              value: (r) => r.activity,
-              render: (r) => formatInt(r.activity),
-              numeric: true,
-            },
-            {
-              key: 'value',
-              header: 'Cost (£)',
-              value: (r) => csvPounds(r.value),
-              render: (r) => formatPounds(r.value),
-              numeric: true,
-            },
-            {
-              key: 'synthetic',
-              header: 'Synthetic',
-              value: () => (data.synthetic ? 'Yes' : 'No'),
-              csvOnly: true,
-            },
+            countColumn('patients', 'Patients', (r) => r.patients),
+            countColumn('activity', 'Activity', (r) => r.activity),
+            costColumn(),
+            syntheticColumn(data.synthetic),
           ]}
         />
       </>

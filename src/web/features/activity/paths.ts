@@ -16,3 +16,10 @@ export function providerActivityPath(code: string, provider: string, month?: str
 export function contractStatementPath(code: string, provider: string): string {
   return `/ccg/${seg(code)}/contracts/${seg(provider)}`;
 }
+
+/** What the provider drill-down and the contract statement pages take from their path: CCG, provider, date. */
+export interface ProviderPageProps {
+  readonly code: string;
+  readonly provider: string;
+  readonly asAt: string;
+}

@@ -14,6 +14,7 @@ import { useSession } from '../../lib/session.tsx';
 import { useApi } from '../../lib/use-api.ts';
 import { AuthorisationTabs } from './AuthorisationTabs.tsx';
 import { useAuthorisationAccess } from './access.ts';
+import { DomainSection } from './DomainSection.tsx';
 import { DOMAIN_TITLES, EVIDENCE_LABELS, EVIDENCE_TAGS, STATUS_LABELS } from './labels.ts';
 import type {
   AssessmentCriterion,
@@ -227,62 +228,55 @@ function Criteria({
         links live. {canScore ? 'Score each criterion: your name is recorded with the score.' : ''}
       </p>
       {domains.map((d) => (
-        <section key={d} aria-labelledby={`assess-domain-${d}`} className="readiness-domain">
-          <h3 id={`assess-domain-${d}`}>
-            Domain {d}: {DOMAIN_TITLES[d]}
-          </h3>
-          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard */}
-          <section className="table-scroll" tabIndex={0} aria-labelledby={`assess-domain-${d}`}>
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">Criterion</th>
-                  <th scope="col">Evidence</th>
-                  <th scope="col">Scores</th>
-                  {canScore && <th scope="col">Your score</th>}
-                </tr>
-              </thead>
-              <tbody>
-                {data.criteria
-                  .filter((c) => c.domain === d)
-                  .map((c) => (
-                    <tr
-                      key={c.id}
-                      data-criterion={c.id}
-                      className={c.meets === false ? 'readiness-row--gap' : undefined}
-                    >
-                      <td>
-                        <span className="code">{c.id}</span> {c.wording}
-                        {c.provenance === 'reconstructed' && (
-                          <span className="cell-note">
-                            <span className="badge badge--illustrative">
-                              Reconstructed (not the official wording)
-                            </span>
-                          </span>
-                        )}
-                        {c.moderated && (
-                          <span className="cell-note">
-                            Moderated: <strong>{c.moderated === 'met' ? 'met' : 'not met'}</strong>
-                          </span>
-                        )}
-                      </td>
-                      <td>
-                        <EvidenceCell c={c} />
-                      </td>
-                      <td>
-                        <ScoresCell c={c} scale={scale} />
-                      </td>
-                      {canScore && (
-                        <td>
-                          <ScoreForm code={data.ccgCode} criterion={c} scale={scale} onSaved={onSaved} />
-                        </td>
-                      )}
-                    </tr>
-                  ))}
-              </tbody>
-            </table>
-          </section>
-        </section>
+        <DomainSection
+          key={d}
+          id={`assess-domain-${d}`}
+          heading={
+            <>
+              Domain {d}: {DOMAIN_TITLES[d]}
+            </>
+          }
+          headers={
+            canScore ? ['Criterion', 'Evidence', 'Scores', 'Your score'] : ['Criterion', 'Evidence', 'Scores']
+          }
+        >
+          {data.criteria
+            .filter((c) => c.domain === d)
+            .map((c) => (
+              <tr
+                key={c.id}
+                data-criterion={c.id}
+                className={c.meets === false ? 'readiness-row--gap' : undefined}
+              >
+                <td>
+                  <span className="code">{c.id}</span> {c.wording}
+                  {c.provenance === 'reconstructed' && (
+                    <span className="cell-note">
+                      <span className="badge badge--illustrative">
+                        Reconstructed (not the official wording)
+                      </span>
+                    </span>
+                  )}
+                  {c.moderated && (
+                    <span className="cell-note">
+                      Moderated: <strong>{c.moderated === 'met' ? 'met' : 'not met'}</strong>
+                    </span>
+                  )}
+                </td>
+                <td>
+                  <EvidenceCell c={c} />
+                </td>
+                <td>
+                  <ScoresCell c={c} scale={scale} />
+                </td>
+                {canScore && (
+                  <td>
+                    <ScoreForm code={data.ccgCode} criterion={c} scale={scale} onSaved={onSaved} />
+                  </td>
+                )}
+              </tr>
+            ))}
+        </DomainSection>
       ))}
     </section>
   );

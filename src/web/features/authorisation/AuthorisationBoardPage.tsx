@@ -2,6 +2,7 @@ import { lazy, Suspense, useMemo } from 'react';
 import type { Topology } from 'topojson-specification';
 import { type Column, DataTable } from '../../components/DataTable.tsx';
 import { Link } from '../../components/Link.tsx';
+import { Stat } from '../../components/Stat.tsx';
 import { ErrorPanel, Loading, Notice } from '../../components/Status.tsx';
 import { SyntheticBadge } from '../../components/SyntheticBadge.tsx';
 import { useTitle } from '../../components/use-title.ts';
@@ -191,45 +192,34 @@ function Content({ data }: { readonly data: AuthorisationStatusResponse }) {
   return (
     <>
       <dl className="stats" data-testid="authorisation-totals">
-        <div className="stat">
-          <dt>CCGs</dt>
-          <dd data-testid="total-ccgs">{formatInt(totals.ccgs)}</dd>
-        </div>
-        <div className="stat stat--ok">
-          <dt>Authorised</dt>
-          <dd data-testid="total-authorised">{formatInt(totals.authorised)}</dd>
-        </div>
-        <div className="stat stat--warning">
-          <dt>Authorised with conditions</dt>
-          <dd data-testid="total-with-conditions">{formatInt(totals.withConditions)}</dd>
-        </div>
-        <div className="stat stat--error">
-          <dt>Under directions at go-live</dt>
-          <dd data-testid="total-under-directions">{formatInt(totals.underDirectionsAtGoLive)}</dd>
-        </div>
-        <div className="stat">
-          <dt>Conditions lifted in the July 2013 review</dt>
-          <dd data-testid="total-lifted-july-2013">{formatInt(totals.conditionsLiftedInJuly2013Review)}</dd>
-        </div>
+        <Stat label="CCGs" testId="total-ccgs">
+          {formatInt(totals.ccgs)}
+        </Stat>
+        <Stat label="Authorised" testId="total-authorised" tone="ok">
+          {formatInt(totals.authorised)}
+        </Stat>
+        <Stat label="Authorised with conditions" testId="total-with-conditions" tone="warning">
+          {formatInt(totals.withConditions)}
+        </Stat>
+        <Stat label="Under directions at go-live" testId="total-under-directions" tone="error">
+          {formatInt(totals.underDirectionsAtGoLive)}
+        </Stat>
+        <Stat label="Conditions lifted in the July 2013 review" testId="total-lifted-july-2013">
+          {formatInt(totals.conditionsLiftedInJuly2013Review)}
+        </Stat>
       </dl>
       <h2 className="stats-heading">Where they stand now</h2>
       <dl className="stats" data-testid="authorisation-current">
-        <div className="stat stat--ok">
-          <dt>Fully authorised</dt>
-          <dd data-testid="current-authorised">{formatInt(data.current.authorised)}</dd>
-        </div>
-        <div className="stat stat--warning">
-          <dt>Still with conditions</dt>
-          <dd data-testid="current-with-conditions">{formatInt(data.current.withConditions)}</dd>
-        </div>
-        <div className="stat">
-          <dt>Conditions standing</dt>
-          <dd>{formatInt(data.current.openConditions)}</dd>
-        </div>
-        <div className="stat stat--error">
-          <dt>Under directions</dt>
-          <dd>{formatInt(data.current.underDirections)}</dd>
-        </div>
+        <Stat label="Fully authorised" testId="current-authorised" tone="ok">
+          {formatInt(data.current.authorised)}
+        </Stat>
+        <Stat label="Still with conditions" testId="current-with-conditions" tone="warning">
+          {formatInt(data.current.withConditions)}
+        </Stat>
+        <Stat label="Conditions standing">{formatInt(data.current.openConditions)}</Stat>
+        <Stat label="Under directions" tone="error">
+          {formatInt(data.current.underDirections)}
+        </Stat>
       </dl>
       <p className="muted small">
         Read from each CCG’s stored lifecycle: the decisions of 2012–13 and every condition and direction

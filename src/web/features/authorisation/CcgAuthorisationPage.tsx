@@ -4,6 +4,7 @@ import { DataTable } from '../../components/DataTable.tsx';
 import { type Fact, FactList } from '../../components/FactList.tsx';
 import { Link } from '../../components/Link.tsx';
 import { NotPermitted } from '../../components/NotPermitted.tsx';
+import { Stat } from '../../components/Stat.tsx';
 import { ErrorPanel, Loading, Notice } from '../../components/Status.tsx';
 import { useTitle } from '../../components/use-title.ts';
 import { apiUrl, seg } from '../../lib/api.ts';
@@ -14,6 +15,7 @@ import { useSession } from '../../lib/session.tsx';
 import { useApi } from '../../lib/use-api.ts';
 import { AuthorisationTabs } from './AuthorisationTabs.tsx';
 import { BasisBadge } from './BasisBadge.tsx';
+import { DomainSection } from './DomainSection.tsx';
 import {
   DOMAIN_TITLES,
   directionExerciser,
@@ -256,30 +258,18 @@ function ReadinessContent({ data }: { readonly data: ReadinessResponse }) {
   return (
     <>
       <dl className="stats" data-testid="readiness-summary">
-        <div className="stat">
-          <dt>Criteria</dt>
-          <dd data-testid="readiness-criteria">{formatInt(s.criteria)}</dd>
-        </div>
-        <div className="stat stat--ok">
-          <dt>Met</dt>
-          <dd data-testid="readiness-met">{formatInt(s.met)}</dd>
-        </div>
-        <div className="stat stat--error">
-          <dt>Gaps</dt>
-          <dd data-testid="readiness-gaps">{formatInt(s.gaps)}</dd>
-        </div>
-        <div className="stat">
-          <dt>Manual evidence</dt>
-          <dd>{formatInt(s.manual)}</dd>
-        </div>
-        <div className="stat">
-          <dt>No data</dt>
-          <dd>{formatInt(s.noData)}</dd>
-        </div>
-        <div className="stat">
-          <dt>Not linked</dt>
-          <dd>{formatInt(s.notLinked)}</dd>
-        </div>
+        <Stat label="Criteria" testId="readiness-criteria">
+          {formatInt(s.criteria)}
+        </Stat>
+        <Stat label="Met" testId="readiness-met" tone="ok">
+          {formatInt(s.met)}
+        </Stat>
+        <Stat label="Gaps" testId="readiness-gaps" tone="error">
+          {formatInt(s.gaps)}
+        </Stat>
+        <Stat label="Manual evidence">{formatInt(s.manual)}</Stat>
+        <Stat label="No data">{formatInt(s.noData)}</Stat>
+        <Stat label="Not linked">{formatInt(s.notLinked)}</Stat>
       </dl>
       <div className="panel-head">
         <p className="muted small">
@@ -294,60 +284,52 @@ function ReadinessContent({ data }: { readonly data: ReadinessResponse }) {
         const rows = data.criteria.filter((c) => c.domain === d);
         const gaps = rows.filter((c) => c.evidence.status === 'gap').length;
         return (
-          <section key={d} className="readiness-domain" aria-labelledby={`readiness-domain-${d}`}>
-            <h3 id={`readiness-domain-${d}`}>
-              Domain {d}: {DOMAIN_TITLES[d]}{' '}
-              <span className="muted small">
-                {formatInt(rows.length)} criteria
-                {gaps > 0 && (
-                  <>
-                    , <strong className="text-error">{formatInt(gaps)} with a gap</strong>
-                  </>
-                )}
-              </span>
-            </h3>
-            {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard */}
-            <section className="table-scroll" tabIndex={0} aria-labelledby={`readiness-domain-${d}`}>
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">Criterion</th>
-                    <th scope="col">Wording</th>
-                    <th scope="col">Evidence</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {rows.map((c) => (
-                    <tr
-                      key={c.id}
-                      data-criterion={c.id}
-                      className={c.evidence.status === 'gap' ? 'readiness-row--gap' : undefined}
-                    >
-                      <td className="nowrap">
-                        <span className="code">{c.id}</span>
-                      </td>
-                      <td>
-                        {c.wording}
-                        {c.provenance === 'reconstructed' && (
-                          <span className="cell-note">
-                            <span
-                              className="badge badge--illustrative"
-                              title="Reconstructed within the real numbering"
-                            >
-                              Reconstructed (not the official wording)
-                            </span>
-                          </span>
-                        )}
-                      </td>
-                      <td>
-                        <EvidenceCell c={c} code={data.ccgCode} />
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </section>
-          </section>
+          <DomainSection
+            key={d}
+            id={`readiness-domain-${d}`}
+            heading={
+              <>
+                Domain {d}: {DOMAIN_TITLES[d]}{' '}
+                <span className="muted small">
+                  {formatInt(rows.length)} criteria
+                  {gaps > 0 && (
+                    <>
+                      , <strong className="text-error">{formatInt(gaps)} with a gap</strong>
+                    </>
+                  )}
+                </span>
+              </>
+            }
+            headers={['Criterion', 'Wording', 'Evidence']}
+          >
+            {rows.map((c) => (
+              <tr
+                key={c.id}
+                data-criterion={c.id}
+                className={c.evidence.status === 'gap' ? 'readiness-row--gap' : undefined}
+              >
+                <td className="nowrap">
+                  <span className="code">{c.id}</span>
+                </td>
+                <td>
+                  {c.wording}
+                  {c.provenance === 'reconstructed' && (
+                    <span className="cell-note">
+                      <span
+                        className="badge badge--illustrative"
+                        title="Reconstructed within the real numbering"
+                      >
+                        Reconstructed (not the official wording)
+                      </span>
+                    </span>
+                  )}
+                </td>
+                <td>
+                  <EvidenceCell c={c} code={data.ccgCode} />
+                </td>
+              </tr>
+            ))}
+          </DomainSection>
         );
       })}
     </>

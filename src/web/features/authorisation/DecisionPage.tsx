@@ -52,6 +52,27 @@ const OUTCOMES: readonly { readonly id: Outcome; readonly label: string }[] = [
 
 let rowKey = 0;
 
+/** Adds or removes a row of a repeating group (a condition, a direction). */
+function RowButton({
+  action,
+  onClick,
+  children,
+}: {
+  readonly action: 'add' | 'remove';
+  readonly onClick: () => void;
+  readonly children: ReactNode;
+}) {
+  return (
+    <button
+      type="button"
+      className={action === 'add' ? 'button button--secondary' : 'button button--link'}
+      onClick={onClick}
+    >
+      {children}
+    </button>
+  );
+}
+
 /** The Board's decision on a submitted application: outcome, conditions with support levels and review dates, directions. */
 function DecisionForm({
   code,
@@ -88,6 +109,8 @@ function DecisionForm({
     key: number,
     patch: Partial<T>,
   ) => set((rows) => rows.map((r) => (r.key === key ? { ...r, ...patch } : r)));
+  const remove = <T extends { key: number }>(set: (f: (rows: T[]) => T[]) => void, key: number) =>
+    set((rows) => rows.filter((r) => r.key !== key));
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -229,18 +252,13 @@ function DecisionForm({
                 value={c.description}
                 onChange={(e) => update(setConditions, c.key, { description: e.target.value })}
               />
-              <button
-                type="button"
-                className="button button--link"
-                onClick={() => setConditions((rows) => rows.filter((r) => r.key !== c.key))}
-              >
+              <RowButton action="remove" onClick={() => remove(setConditions, c.key)}>
                 Remove condition {i + 1}
-              </button>
+              </RowButton>
             </div>
           ))}
-          <button
-            type="button"
-            className="button button--secondary"
+          <RowButton
+            action="add"
             onClick={() =>
               setConditions((rows) => [
                 ...rows,
@@ -255,7 +273,7 @@ function DecisionForm({
             }
           >
             Add a condition
-          </button>
+          </RowButton>
         </fieldset>
 
         <fieldset className="fieldset">
@@ -302,18 +320,13 @@ function DecisionForm({
                   />
                 </>
               )}
-              <button
-                type="button"
-                className="button button--link"
-                onClick={() => setDirections((rows) => rows.filter((r) => r.key !== d.key))}
-              >
+              <RowButton action="remove" onClick={() => remove(setDirections, d.key)}>
                 Remove direction {i + 1}
-              </button>
+              </RowButton>
             </div>
           ))}
-          <button
-            type="button"
-            className="button button--secondary"
+          <RowButton
+            action="add"
             onClick={() =>
               setDirections((rows) => [
                 ...rows,
@@ -322,7 +335,7 @@ function DecisionForm({
             }
           >
             Add a direction
-          </button>
+          </RowButton>
         </fieldset>
 
         <div className="field">
