@@ -2,9 +2,21 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync }
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { activityLayout } from '../../src/modules/activity/layout.ts';
+import {
+  DERIVATION_VERSION,
+  DERIVED_COLUMNS,
+  referenceFingerprint,
+} from '../../src/modules/activity/load/derive-sql.ts';
 import { loadActivityFile } from '../../src/modules/activity/load/load-activity.ts';
-import { loadActivityReference, writeReferenceTables } from '../../src/modules/activity/reference-tables.ts';
-import { ActivityStore } from '../../src/modules/activity/store.ts';
+import { runActivityPipeline } from '../../src/modules/activity/pipeline.ts';
+import { loadTariff } from '../../src/modules/activity/pricing/definitions.ts';
+import {
+  type ActivityReference,
+  loadActivityReference,
+  writeReferenceTables,
+} from '../../src/modules/activity/reference-tables.ts';
+import { ActivityStore, type LoadManifest } from '../../src/modules/activity/store.ts';
 import { Analytics, sqlString } from '../../src/platform/analytics/duckdb.ts';
 import { AppError } from '../../src/platform/errors.ts';
 import { REFERENCE_DIR, REPO_ROOT } from '../support/paths.ts';
@@ -12,10 +24,12 @@ import { BASE_ROW, csvHeader, writeActivityCsv } from './activity-rows.ts';
 
 let engine: Analytics;
 let dir: string;
+let reference: ActivityReference;
 
 beforeAll(async () => {
   engine = await Analytics.open({ threads: 2 });
-  await writeReferenceTables(engine, loadActivityReference(REFERENCE_DIR));
+  reference = loadActivityReference(REFERENCE_DIR);
+  await writeReferenceTables(engine, reference);
   const services = JSON.parse(
     readFileSync(path.join(REPO_ROOT, 'definitions/who-pays/service-categories.json'), 'utf8'),
   ) as { categories: { id: string }[] };
@@ -248,6 +262,161 @@ describe('derived at load', () => {
       { activity_id: 'R5', flag: false },
       { activity_id: 'R6', flag: false },
     ]);
+  });
+});
+
+describe('columns derived from the reference tables', () => {
+  const practice = (code: string) => reference.practices.find((p) => p.code === code);
+  const lsoa = (code: string) => reference.lsoas.find((l) => l.lsoaCode === code);
+
+  it('derives the CCGs of the practices and the LSOA, its upper-tier authority and the price key, as layout.json lists them, and records them in the manifest', async () => {
+    const temporary = reference.practices.find((p) => p.ccgCode !== null && p.code !== 'A81001')!;
+    const file = path.join(dir, 'derived.csv');
+    const notAdmitted = {
+      activity_end_date: '',
+      admission_method: '',
+      admission_source: '',
+      discharge_method: '',
+    };
+    writeActivityCsv(file, [
+      {},
+      {
+        activity_id: 'A2',
+        general_medical_practice_code: '',
+        temporary_resident_practice_code: temporary.code,
+        lsoa_of_residence: '',
+        residence_country: 'wales',
+      },
+      {
+        activity_id: 'A3',
+        activity_type: 'op',
+        point_of_delivery: 'OPFA',
+        hrg_code: 'WF01B',
+        ...notAdmitted,
+      },
+      {
+        activity_id: 'A4',
+        activity_type: 'ae',
+        point_of_delivery: 'AE',
+        hrg_code: 'VB08Z',
+        treatment_function_code: '180',
+        ae_department_type: '01',
+        service_category: 'emergency_ae',
+        ...notAdmitted,
+      },
+    ]);
+    const store = freshStore('derived');
+    const result = await loadActivityFile(engine, store, file);
+    expect(result.manifest).toMatchObject({ accepted: 4, rejected: 0 });
+    const parquet = path.join(store.loadDir(result.manifest.loadId), 'activity.parquet');
+    const columns = await engine.all<{ column_name: string }>(
+      `describe select * from read_parquet(${sqlString(parquet)})`,
+    );
+    const layout = activityLayout();
+    expect(columns.map((c) => c.column_name)).toEqual([
+      ...layout.columns.map((c) => c.name),
+      ...layout.derived_at_load.map((c) => c.name),
+    ]);
+    expect(layout.derived_at_load.map((c) => c.name)).toEqual(
+      expect.arrayContaining(['emergency_readmission_30d', 'load_id', ...DERIVED_COLUMNS]),
+    );
+
+    const home = lsoa(BASE_ROW.lsoa_of_residence as string)!;
+    expect(await parquetRows(parquet, `activity_id, ${DERIVED_COLUMNS.join(', ')}`)).toEqual([
+      {
+        activity_id: 'A1',
+        registered_ccg_code: practice('A81001')!.ccgCode,
+        temporary_resident_ccg_code: null,
+        residence_ccg_code: home.ccgCode,
+        residence_utla_code: home.utlaCode,
+        price_key: 'EL|HB12C||',
+      },
+      {
+        activity_id: 'A2',
+        registered_ccg_code: null,
+        temporary_resident_ccg_code: temporary.ccgCode,
+        residence_ccg_code: null,
+        residence_utla_code: null,
+        price_key: 'EL|HB12C||',
+      },
+      { ...sameCcgs(home), activity_id: 'A3', price_key: 'OPFA|WF01B|110|' },
+      { ...sameCcgs(home), activity_id: 'A4', price_key: 'AE|VB08Z||01' },
+    ]);
+    expect(result.manifest.derived).toEqual({
+      version: DERIVATION_VERSION,
+      columns: [...DERIVED_COLUMNS],
+      referenceFingerprint: await referenceFingerprint(engine),
+    });
+    expect(result.manifest.derived?.referenceFingerprint).toMatch(/^[0-9a-f]{64}$/);
+
+    function sameCcgs(l: { ccgCode: string; utlaCode: string }) {
+      return {
+        registered_ccg_code: practice('A81001')!.ccgCode,
+        temporary_resident_ccg_code: null,
+        residence_ccg_code: l.ccgCode,
+        residence_utla_code: l.utlaCode,
+      };
+    }
+  });
+
+  it('refuses to price a load derived from other reference data, and loading the file again derives it afresh', async () => {
+    const file = path.join(dir, 'moved-practice.csv');
+    writeActivityCsv(file, [{}]);
+    const store = freshStore('moved-practice');
+    const activity = { engine, reference, tariff: loadTariff() };
+    const first = await loadActivityFile(engine, store, file);
+    const before = first.manifest.derived!.referenceFingerprint;
+    const homeCcg = practice('A81001')!.ccgCode!;
+    const otherCcg = reference.ccgs.find((c) => c.code !== homeCcg)!.code;
+    // The reference data changes: practice A81001 moves to another CCG.
+    await engine.run(
+      `update ref_practice set ccg_code = ${sqlString(otherCcg)} where practice_code = 'A81001'`,
+    );
+    try {
+      expect(await referenceFingerprint(engine)).not.toBe(before);
+      const refused = await runActivityPipeline(activity, store).catch((e: unknown) => e);
+      expect(refused).toBeInstanceOf(AppError);
+      expect((refused as AppError).kind).toBe('conflict');
+      expect((refused as AppError).problems).toEqual([
+        {
+          path: `load ${first.manifest.loadId} (moved-practice.csv)`,
+          message: expect.stringMatching(
+            /derived from other reference data .*: load moved-practice\.csv again$/,
+          ),
+          code: 'stale_load',
+        },
+      ]);
+
+      const again = await loadActivityFile(engine, store, file);
+      expect(again.status).toBe('loaded');
+      expect(again.manifest.derived!.referenceFingerprint).toBe(await referenceFingerprint(engine));
+      expect(readdirSync(store.loadsDir)).toEqual([first.manifest.loadId]);
+      const parquet = path.join(store.loadDir(again.manifest.loadId), 'activity.parquet');
+      expect(await parquetRows(parquet, 'registered_ccg_code')).toEqual([{ registered_ccg_code: otherCcg }]);
+      const summary = await runActivityPipeline(activity, store);
+      expect(summary.rows).toBe(1);
+      expect((await loadActivityFile(engine, store, file)).status).toBe('unchanged');
+    } finally {
+      await engine.run(
+        `update ref_practice set ccg_code = ${sqlString(homeCcg)} where practice_code = 'A81001'`,
+      );
+    }
+  });
+
+  it('refuses to price a load written before columns were derived', async () => {
+    const file = path.join(dir, 'old-load.csv');
+    writeActivityCsv(file, [{}]);
+    const store = freshStore('old-load');
+    const { manifest } = await loadActivityFile(engine, store, file);
+    const { derived: _, ...old } = manifest;
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(
+      path.join(store.loadDir(manifest.loadId), 'manifest.json'),
+      JSON.stringify(old satisfies LoadManifest),
+    );
+    await expect(runActivityPipeline({ engine, reference, tariff: loadTariff() }, store)).rejects.toThrow(
+      /was loaded before the loader derived columns: load old-load\.csv again/,
+    );
   });
 });
 

@@ -3,13 +3,14 @@ import path from 'node:path';
 import { sqlString } from '../../platform/analytics/duckdb.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { ActivityEngine } from './engine.ts';
+import { derivationProblem, referenceFingerprint } from './load/derive-sql.ts';
 import type { PricingOptions } from './pricing/model.ts';
 import { marginalRateQuery, pricingQuery, syntheticBaselineQuery, writeTariffTables } from './pricing/sql.ts';
 import { PRICE_BASIS, type RunSummary } from './results.ts';
 import type { ActivityStore } from './store.ts';
 import { loadWhoPaysDefinitions } from './who-pays/definitions.ts';
 import type { WhoPaysSwitches } from './who-pays/rules/model.ts';
-import { attributionQuery } from './who-pays/sql.ts';
+import { attributionQuery, whoPaysClassColumns } from './who-pays/sql.ts';
 
 export interface PipelineOptions {
   readonly whoPaysSwitches?: Partial<WhoPaysSwitches>;
@@ -20,7 +21,7 @@ export interface PipelineOptions {
 }
 
 /** The monthly aggregate's grain: who pays, who is responsible and why, provider, POD, specialty, month. */
-const MONTHLY_KEYS = [
+export const MONTHLY_KEYS = [
   'payer_kind',
   'payer_code',
   'responsible_kind',
@@ -31,33 +32,95 @@ const MONTHLY_KEYS = [
   'treatment_function_code',
 ] as const;
 
+export interface PassOptions {
+  /**
+   * 'loaded' (the default): rows stored by the activity loader, with its derived columns
+   * (load/derive-sql.ts): no reference joins, one join for the price. 'untrusted': any rows in the
+   * layout, checked and joined as the rules check a case. Both give the same result on loaded rows.
+   */
+  readonly input?: 'loaded' | 'untrusted';
+}
+
+/** Attribution then pricing of every row of `input`, with who_pays_class for aggregating. */
+function pricedRows(
+  input: string,
+  switches: WhoPaysSwitches,
+  pricing: PricingOptions,
+  options: PassOptions,
+): string {
+  const trust = options.input ?? 'loaded';
+  const attributed = attributionQuery(input, switches, loadWhoPaysDefinitions(), {
+    input: trust,
+    withClass: true,
+  });
+  return pricingQuery(`(${attributed})`, pricing, { input: trust });
+}
+
 /**
- * The SQL of the main pass: every loaded row attributed (Who Pays), priced (PbR 2013/14, row level) and
- * summed per month at the MONTHLY_KEYS grain, in one streaming query (DuckDB pipelines the scan, the
- * hash joins to the small tables and the aggregate). Money is summed in pence and written in pounds.
+ * The SQL of the main pass: every row of `input` attributed (Who Pays), priced (PbR 2013/14, row
+ * level) and summed per month at the MONTHLY_KEYS grain, in one streaming query (DuckDB pipelines the
+ * scan, the hash joins to the small tables and the aggregate). Cheap to aggregate: the rows are grouped
+ * on small keys — the month as yyyymm, who_pays_class instead of the kinds and rule, one code for payer
+ * and responsible when they are the same by switch — and only the few result rows are then written
+ * out (month as YYYY-MM, kinds and rule from the class). Money is summed in pence and written in pounds; the MFF adjustment, a difference of sums, is taken
+ * after summing (integers: exact).
  */
-export function monthlyQuery(input: string, switches: WhoPaysSwitches, pricing: PricingOptions): string {
-  const priced = pricingQuery(`(${attributionQuery(input, switches)})`, pricing);
-  const pounds = (column: string) => `sum(${column}) / 100.0`;
-  return `select strftime(activity_start_date, '%Y-%m') as month, ${MONTHLY_KEYS.join(', ')},
-      count(*)::bigint as activity,
-      count(*) filter (where price_source = 'no_price')::bigint as unpriced,
+export function monthlyQuery(
+  input: string,
+  switches: WhoPaysSwitches,
+  pricing: PricingOptions,
+  options: PassOptions = {},
+): string {
+  const sameCodes = switches.emergencyPayment === 'host_ccg';
+  const byClass = whoPaysClassColumns('who_pays_class');
+  const keys = [
+    'who_pays_class',
+    'responsible_code',
+    ...(sameCodes ? [] : ['payer_code']),
+    'provider_code',
+    'point_of_delivery',
+    'treatment_function_code',
+  ];
+  const pounds = (pence: string) => `${pence} / 100.0`;
+  return `select strftime(make_date(yyyymm // 100, yyyymm % 100, 1), '%Y-%m') as month,
+      ${byClass.kind} as payer_kind, ${sameCodes ? 'responsible_code' : 'payer_code'} as payer_code,
+      ${byClass.kind} as responsible_kind, responsible_code, ${byClass.rule} as who_pays_rule,
+      provider_code, point_of_delivery, treatment_function_code,
+      activity, unpriced,
       ${pounds('base_price')} as base_value,
       ${pounds('excess_bed_day_payment')} as excess_bed_day_value,
       ${pounds('bpt_adjustment')} as bpt_adjustment,
-      ${pounds('price + readmission_deduction - base_price - excess_bed_day_payment - bpt_adjustment')} as mff_adjustment,
+      ${pounds('(price + readmission_deduction - base_price - excess_bed_day_payment - bpt_adjustment)')} as mff_adjustment,
       ${pounds('readmission_deduction')} as readmission_deduction,
       ${pounds('price')} as value
-    from (${priced})
-    group by all`;
+    from (
+      select year(activity_start_date) * 100 + month(activity_start_date) as yyyymm, ${keys.join(', ')},
+        count(*)::bigint as activity,
+        count(*) filter (where price_source = 'no_price')::bigint as unpriced,
+        sum(base_price) as base_price, sum(excess_bed_day_payment) as excess_bed_day_payment,
+        sum(bpt_adjustment) as bpt_adjustment, sum(readmission_deduction) as readmission_deduction,
+        sum(price) as price
+      from (${pricedRows(input, switches, pricing, options)})
+      group by yyyymm, ${keys.join(', ')}
+    )`;
 }
 
 /** Distinct people per responsible commissioner and rule (with their activity and value). */
-export function populationQuery(input: string, switches: WhoPaysSwitches, pricing: PricingOptions): string {
-  const priced = pricingQuery(`(${attributionQuery(input, switches)})`, pricing);
-  return `select responsible_kind, responsible_code, who_pays_rule,
-      count(distinct patient_pseudonym)::bigint as patients, count(*)::bigint as activity, sum(price) / 100.0 as value
-    from (${priced}) group by all`;
+export function populationQuery(
+  input: string,
+  switches: WhoPaysSwitches,
+  pricing: PricingOptions,
+  options: PassOptions = {},
+): string {
+  const byClass = whoPaysClassColumns('who_pays_class');
+  return `select ${byClass.kind} as responsible_kind, responsible_code, ${byClass.rule} as who_pays_rule,
+      patients, activity, value
+    from (
+      select who_pays_class, responsible_code,
+        count(distinct patient_pseudonym)::bigint as patients, count(*)::bigint as activity, sum(price) / 100.0 as value
+      from (${pricedRows(input, switches, pricing, options)})
+      group by who_pays_class, responsible_code
+    )`;
 }
 
 /**
@@ -107,6 +170,23 @@ export async function runActivityPipeline(
       'not_found',
       'No activity loaded: load files with `commissioner activity load FILE…` first',
     );
+  }
+  // The pass reads the columns the loader derived: they must rest on this engine's reference data.
+  const fingerprint = await referenceFingerprint(engine);
+  const stale = loads.flatMap((l) => {
+    const problem = derivationProblem(l, fingerprint);
+    return problem
+      ? [
+          {
+            path: `load ${l.loadId} (${l.file})`,
+            message: `${problem}: load ${l.file} again`,
+            code: 'stale_load',
+          },
+        ]
+      : [];
+  });
+  if (stale.length) {
+    throw new AppError('conflict', 'Loaded activity does not match the reference data of this run', stale);
   }
   const switches: WhoPaysSwitches = {
     ...loadWhoPaysDefinitions().defaultSwitches,

@@ -3,7 +3,8 @@ import path from 'node:path';
 
 /**
  * The activity store: Parquet on disk, read by DuckDB. Layout under `dir`:
- *   loads/<load-id>/activity.parquet     validated rows of one loaded file (+ derived columns)
+ *   loads/<load-id>/activity.parquet     validated rows of one loaded file (+ derived columns, layout.json
+ *                                        derived_at_load)
  *   loads/<load-id>/quarantine.parquet   its rejected rows: file, line, reason, the raw values
  *   loads/<load-id>/manifest.json        written last: a load without it does not exist
  *   results/<run-id>/…                   pipeline outputs; results/current.json names the latest
@@ -24,7 +25,21 @@ export interface LoadManifest {
   readonly rejectedByReason: readonly { readonly reason: string; readonly rows: number }[];
   /** True when the rows are synthetic (written by the generator), so every view can label them. */
   readonly synthetic: boolean;
+  /** How emergency_readmission_30d was derived for this load. */
+  readonly readmissionFlag: { readonly scope: 'same_provider' | 'any_provider'; readonly windowDays: number };
+  /**
+   * The columns derived at load from the reference tables (load/derive-sql.ts): what (version,
+   * columns) and from which reference facts (their fingerprint). The pipeline refuses a load whose
+   * derivation is not its own. Absent for loads written before columns were derived.
+   */
+  readonly derived?: LoadDerivation;
   readonly wallMs: number;
+}
+
+export interface LoadDerivation {
+  readonly version: string;
+  readonly columns: readonly string[];
+  readonly referenceFingerprint: string;
 }
 
 export class ActivityStore {

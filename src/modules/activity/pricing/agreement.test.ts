@@ -16,7 +16,9 @@ import { priceActivity } from './rules/price-activity.ts';
 import { markEmergencyReadmissions } from './rules/readmission-flag.ts';
 import { applySwitches } from './rules/switches.ts';
 import {
+  activityPriceKeySql,
   marginalRateQuery,
+  PRICE_KEY_COLUMN,
   PRICE_OUTPUT_COLUMNS,
   pricingQuery,
   readmissionFlagQuery,
@@ -219,15 +221,31 @@ const VARIANTS: Record<string, Record<string, string>> = {
   },
 };
 
+/**
+ * Both inputs: untrusted rows, and rows as the loader stores them, with the price key it derives
+ * (load/derive-sql.ts uses activityPriceKeySql), joined on that. The loaded path is meant for rows the
+ * loader accepted; it is held to the TypeScript on the bad rows too, as its rules are the same.
+ */
+const INPUTS = {
+  untrusted: (table: string) => table,
+  loaded: (table: string) =>
+    `(select a.*, ${activityPriceKeySql('a')} as ${PRICE_KEY_COLUMN} from ${table} as a)`,
+} as const;
+
 describe('TypeScript and SQL pricing agree on every row', () => {
-  it.each(Object.keys(VARIANTS))('%s', async (variant) => {
+  const cases = Object.keys(VARIANTS).flatMap((variant) =>
+    (Object.keys(INPUTS) as (keyof typeof INPUTS)[]).map((input) => ({ variant, input })),
+  );
+  it.each(cases)('$variant, $input input', async ({ variant, input }) => {
     const options: PricingOptions = applySwitches(
       tariff.defaults,
       VARIANTS[variant] as Record<string, string>,
     );
     const rows = generateRows(createRng('pricing-agreement', variant), 3000);
     await loadRows('activity_in', rows);
-    const sqlRows = await engine.all(`${pricingQuery('activity_in', options)} order by activity_id`);
+    const sqlRows = await engine.all(
+      `${pricingQuery(INPUTS[input]('activity_in'), options, { input })} order by activity_id`,
+    );
     expect(sqlRows).toHaveLength(rows.length);
 
     const mismatches: string[] = [];

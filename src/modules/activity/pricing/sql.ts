@@ -7,10 +7,14 @@ import {
   OUTPATIENT_PODS,
   POINTS_OF_DELIVERY,
   type PricingOptions,
+  priceKey,
   type Tariff,
 } from './model.ts';
 import { SHORT_STAY_MAX_DAYS } from './rules/price-activity.ts';
 import { roundBpByConstant, roundBpNonNegative } from './sql-money.ts';
+
+/** The column of loaded rows holding their price key (derived at load: load/derive-sql.ts). */
+export const PRICE_KEY_COLUMN = 'price_key';
 
 export { marginalRateQuery, readmissionSummaryQuery, syntheticBaselineQuery } from './sql-contract.ts';
 export { roundBp, roundBpByConstant, roundBpNonNegative } from './sql-money.ts';
@@ -19,20 +23,54 @@ export { readmissionFlagQuery } from './sql-readmission-flag.ts';
 /**
  * The pricing rules of rules/price-activity.ts as one vectorised DuckDB pass. It must give exactly
  * what the TypeScript gives, row for row (agreement.test.ts): the same integer pence and basis-point
- * arithmetic, the same rounding, the same reasons. Two hash joins on small tables (tariff_price by
- * POD, currency, treatment function and A&E type; tariff_mff by provider) and CASE expressions: no
- * UDFs, no correlated subqueries, so it runs over England's 120M rows. The expensive branches (no-price
- * reasons, BPT adjustments, readmission exclusions) sit inside CASEs that only the few rows concerned
- * reach; amounts known to be non-negative use the one-division rounding of sql-money.ts.
+ * arithmetic, the same rounding, the same reasons. Two hash joins on small tables (tariff_price by its
+ * price key; tariff_mff by provider) and CASE expressions: no UDFs, no correlated subqueries, so it
+ * runs over England's 120M rows. Untrusted rows are joined on the four parts of the price key
+ * (point of delivery, currency, treatment function and A&E type), loaded rows on the price key the
+ * loader derived (load/derive-sql.ts): one string, four times cheaper to join on. The expensive
+ * branches (no-price reasons, BPT adjustments, readmission exclusions) sit inside CASEs that only the
+ * few rows concerned reach; amounts known to be non-negative use the one-division rounding of
+ * sql-money.ts.
  */
 
-/** Creates (or replaces) tariff_price and tariff_mff from a loaded tariff. */
+/**
+ * The twin of model.ts priceKey over SQL expressions: the parts joined by '|' (NULL if any part is
+ * NULL, which matches no price, as the TypeScript's key with a missing part matches none).
+ */
+export function priceKeySql(
+  pod: string,
+  currency: string,
+  treatmentFunction: string,
+  departmentType: string,
+): string {
+  return `(${pod} || '|' || ${currency} || '|' || ${treatmentFunction} || '|' || ${departmentType})`;
+}
+
+/** The price key of an activity row (alias `t`), as priceActivity builds it. */
+export function activityPriceKeySql(t: string): string {
+  const list = (values: readonly string[]) => values.map(sqlString).join(', ');
+  return priceKeySql(
+    `${t}.point_of_delivery`,
+    `${t}.hrg_code`,
+    `case when ${t}.point_of_delivery in (${list(OUTPATIENT_PODS)}) then ${t}.treatment_function_code else '' end`,
+    `case when ${t}.point_of_delivery = 'AE' then coalesce(${t}.ae_department_type, '') else '' end`,
+  );
+}
+
+/**
+ * Creates (or replaces) tariff_price and tariff_mff from a loaded tariff. Besides each entry's own
+ * fields, tariff_price holds what the pricing pass would otherwise work out per row from the entry:
+ * its price key, whether it is a national price, whether its POD is admitted care (so a row that
+ * matches has a length of stay) and its short-stay price if its POD is non-elective.
+ */
 export async function writeTariffTables(engine: Analytics, tariff: Tariff): Promise<void> {
   await engine.run(`
     create or replace table tariff_price (
       point_of_delivery varchar not null, currency varchar not null, tfc_key varchar not null,
       dept_key varchar not null, price_pence bigint not null, short_stay_pence bigint, trim_point_days integer,
       excess_bed_day_pence bigint, price_source varchar not null, price_label varchar not null, bpt_area varchar,
+      price_key varchar not null unique, national boolean not null, admitted boolean not null,
+      non_elective_short_stay_pence bigint,
       primary key (point_of_delivery, currency, tfc_key, dept_key));
     create or replace table tariff_mff (provider_code varchar primary key, mff_bp integer not null);
   `);
@@ -50,6 +88,10 @@ export async function writeTariffTables(engine: Analytics, tariff: Tariff): Prom
       'price_source',
       'price_label',
       'bpt_area',
+      'price_key',
+      'national',
+      'admitted',
+      'non_elective_short_stay_pence',
     ],
     [...tariff.prices.values()].map((p) => [
       p.pod,
@@ -63,6 +105,10 @@ export async function writeTariffTables(engine: Analytics, tariff: Tariff): Prom
       p.source,
       p.label,
       p.bptArea,
+      priceKey(p.pod, p.currency, p.treatmentFunction, p.departmentType),
+      p.source === 'national_tariff_derived',
+      ADMITTED_PODS.includes(p.pod),
+      NON_ELECTIVE_PODS.includes(p.pod) ? p.shortStayPricePence : null,
     ]),
   );
   await engine.insertRows('tariff_mff', ['provider_code', 'mff_bp'], [...tariff.mff.entries()]);
@@ -84,18 +130,29 @@ export const PRICE_OUTPUT_COLUMNS = [
   'readmission_status',
 ] as const;
 
+export interface PricingQueryOptions {
+  /**
+   * 'untrusted' (the default): rows in the layout. 'loaded': rows stored by the activity loader, with
+   * its derived price_key (load/derive-sql.ts), joined on that one column. The rules are the same.
+   */
+  readonly input?: 'untrusted' | 'loaded';
+}
+
 /**
  * A SELECT over `input` (a table name, a table function such as read_parquet('…'), or a parenthesised
- * subquery) with the activity layout's columns and `emergency_readmission_30d`, returning every input
- * column (attribution columns pass through) plus PRICE_OUTPUT_COLUMNS: money as BIGINT pence,
- * excess_bed_days INTEGER, mff_factor DOUBLE (null when not priced), the rest VARCHAR.
- * Needs writeTariffTables first.
+ * subquery) with the activity layout's columns and `emergency_readmission_30d` (and `price_key` for
+ * loaded input), returning every input column (attribution columns pass through) plus
+ * PRICE_OUTPUT_COLUMNS: money as BIGINT pence, excess_bed_days INTEGER, mff_factor DOUBLE (null when
+ * not priced), the rest VARCHAR. Needs writeTariffTables first.
  */
-export function pricingQuery(input: string, options: PricingOptions): string {
+export function pricingQuery(
+  input: string,
+  options: PricingOptions,
+  query: PricingQueryOptions = {},
+): string {
   const list = (values: readonly string[]) => values.map(sqlString).join(', ');
   const pod = `coalesce(j.point_of_delivery, '')`;
   const hrg = `coalesce(j.hrg_code, '')`;
-  const admitted = (t: string) => `${t}.point_of_delivery in (${list(ADMITTED_PODS)})`;
   // Only rows without a price reach this CASE (DuckDB evaluates a branch on the rows that take it).
   const noPriceReason = `case
       when not list_contains([${list(POINTS_OF_DELIVERY)}], ${pod}) then 'unknown point of delivery ''' || ${pod} || ''''
@@ -134,29 +191,32 @@ export function pricingQuery(input: string, options: PricingOptions): string {
         .map((e) => `when ${e.anyOf.map((c) => conditionSql(c, 'j')).join(' or ')} then ${sqlString(e.id)}`)
         .join(' ')} else 'counted' end`
     : `'counted'`;
+  // The price's own POD decides, as the key includes the POD: a row with a price is admitted care
+  // (and has a length of stay) when its price is, and non-elective when its short-stay price is set.
   const shortStay =
     options.shortStayEmergency === 'reference_cost_short_stay'
-      ? `when j.__los <= ${SHORT_STAY_MAX_DAYS} and j.__p_short is not null
-        and j.point_of_delivery in (${list(NON_ELECTIVE_PODS)}) then j.__p_short`
+      ? `when j.__los <= ${SHORT_STAY_MAX_DAYS} and j.__p_short is not null then j.__p_short`
       : '';
   const applyMff = options.applyMff ? 'true' : 'false';
-  const noDischarge = `r.__los is null and ${admitted('r')}`;
-  const noMff = `${applyMff} and r.__m_mff is null and r.__p_source = 'national_tariff_derived'`;
-  const deduction = `case when r.readmission_status = 'counted'
-    then ${roundBpNonNegative('r.__gross', int(options.readmissions.avoidableShareBp))} else 0 end`;
+  const noDischarge = `r.__los is null and r.__p_admitted`;
+  const noMff = `${applyMff} and r.__m_mff is null and r.__p_national`;
+  const priceJoin =
+    query.input === 'loaded'
+      ? `p.price_key = i.${PRICE_KEY_COLUMN}`
+      : `p.point_of_delivery = i.point_of_delivery and p.currency = i.hrg_code
+    and p.tfc_key = case when i.point_of_delivery in (${list(OUTPATIENT_PODS)}) then i.treatment_function_code else '' end
+    and p.dept_key = case when i.point_of_delivery = 'AE' then coalesce(i.ae_department_type, '') else '' end`;
 
   return `
 with __joined as (
   select i.*,
-    p.price_pence as __p_price, p.short_stay_pence as __p_short, p.trim_point_days as __p_trim,
+    p.price_pence as __p_price, p.non_elective_short_stay_pence as __p_short, p.trim_point_days as __p_trim,
     p.excess_bed_day_pence as __p_xs, p.price_source as __p_source, p.price_label as __p_label, p.bpt_area as __p_bpt,
+    p.national as __p_national, p.admitted as __p_admitted,
     m.mff_bp as __m_mff,
-    case when ${admitted('i')} then i.activity_end_date - i.activity_start_date end as __los
+    case when p.admitted then i.activity_end_date - i.activity_start_date end as __los
   from ${input} as i
-  left join tariff_price as p
-    on p.point_of_delivery = i.point_of_delivery and p.currency = i.hrg_code
-    and p.tfc_key = case when i.point_of_delivery in (${list(OUTPATIENT_PODS)}) then i.treatment_function_code else '' end
-    and p.dept_key = case when i.point_of_delivery = 'AE' then coalesce(i.ae_department_type, '') else '' end
+  left join tariff_price as p on ${priceJoin}
   left join tariff_mff as m on m.provider_code = i.provider_code
 ),
 __checked as (
@@ -172,8 +232,7 @@ __base as (
       as excess_bed_days,
     case when j.__ok and j.__p_bpt is not null then ${areaCase} end as __bpt_area,
     coalesce(j.best_practice_criteria_met, ${metDefault}) as __bpt_met,
-    case when j.__ok and ${applyMff} and j.__p_source = 'national_tariff_derived' then coalesce(j.__m_mff, 10000)
-      else 10000 end as __mff_bp,
+    case when j.__ok and ${applyMff} and j.__p_national then coalesce(j.__m_mff, 10000) else 10000 end as __mff_bp,
     case when j.emergency_readmission_30d and j.activity_type = 'apc' then ${exclusionCase} end as readmission_status
   from __checked as j
 ),
@@ -188,18 +247,24 @@ __priced as (
   select g.*,
     ${roundBpNonNegative('(g.base_price + g.excess_bed_day_payment + g.bpt_adjustment)', 'g.__mff_bp')} as __gross
   from __gross as g
+),
+__deducted as (
+  select d.*,
+    case when d.readmission_status = 'counted'
+      then ${roundBpNonNegative('d.__gross', int(options.readmissions.avoidableShareBp))} else 0 end as __deduction
+  from __priced as d
 )
-select r.* exclude (__p_price, __p_short, __p_trim, __p_xs, __p_source, __p_label, __p_bpt, __m_mff, __los, __ok,
-    __source, __no_price_reason, __bpt_area, __bpt_met, __mff_bp, __gross, base_price, excess_bed_days,
-    excess_bed_day_payment, bpt_adjustment, readmission_status),
+select r.* exclude (__p_price, __p_short, __p_trim, __p_xs, __p_source, __p_label, __p_bpt, __p_national,
+    __p_admitted, __m_mff, __los, __ok, __source, __no_price_reason, __bpt_area, __bpt_met, __mff_bp, __gross,
+    __deduction, base_price, excess_bed_days, excess_bed_day_payment, bpt_adjustment, readmission_status),
   r.hrg_code as currency,
   cast(r.base_price as bigint) as base_price,
   cast(r.excess_bed_days as integer) as excess_bed_days,
   cast(r.excess_bed_day_payment as bigint) as excess_bed_day_payment,
   cast(r.bpt_adjustment as bigint) as bpt_adjustment,
   case when r.__ok then r.__mff_bp / 10000 end as mff_factor,
-  cast(${deduction} as bigint) as readmission_deduction,
-  cast(r.__gross - ${deduction} as bigint) as price,
+  cast(r.__deduction as bigint) as readmission_deduction,
+  cast(r.__gross - r.__deduction as bigint) as price,
   r.__source as price_source,
   case when not r.__ok then r.__no_price_reason
     when (${noDischarge}) or (${noMff}) then r.__p_label
@@ -208,13 +273,12 @@ select r.* exclude (__p_price, __p_short, __p_trim, __p_xs, __p_source, __p_labe
     else r.__p_label end as price_reason,
   r.__bpt_area as bpt_area,
   r.readmission_status
-from __priced as r`;
+from __deducted as r`;
 }
 
 /** One exclusion condition in SQL over the alias `t` (the twin of conditionHolds). */
 export function conditionSql(condition: Condition, t: string): string {
-  if ('noNationalPrice' in condition)
-    return `(not ${t}.__ok or ${t}.__p_source <> 'national_tariff_derived')`;
+  if ('noNationalPrice' in condition) return `(not ${t}.__ok or not ${t}.__p_national)`;
   const column = `${t}.${condition.field}`;
   if ('lessThan' in condition) return `(${column} < ${int(condition.lessThan)})`;
   if ('in' in condition) return `(${column} in (${condition.in.map(sqlString).join(', ')}))`;

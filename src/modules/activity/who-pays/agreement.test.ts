@@ -12,6 +12,10 @@ import { REFERENCE_DIR, REPO_ROOT } from '../../../../test/support/paths.ts';
 import { Analytics, sqlString } from '../../../platform/analytics/duckdb.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { createRng, type Rng } from '../../../synth/random.ts';
+import { DERIVED_COLUMNS, derivedColumnsQuery } from '../load/derive-sql.ts';
+import { monthlyQuery } from '../pipeline.ts';
+import { loadTariff } from '../pricing/definitions.ts';
+import { pricingQuery, writeTariffTables } from '../pricing/sql.ts';
 import { type ActivityReference, loadActivityReference, writeReferenceTables } from '../reference-tables.ts';
 import { loadWhoPaysDefinitions } from './definitions.ts';
 import { lookupsFromReference } from './lookups.ts';
@@ -20,7 +24,14 @@ import { decideWhoPays } from './rules/decide.ts';
 import { resolveSwitches } from './rules/definitions.ts';
 import { SWITCH_NAMES, SWITCH_OPTIONS, type WhoPaysLookups, type WhoPaysSwitches } from './rules/model.ts';
 import { type CaseWorld, referenceCases, WORLD_CCGS, type WorldCcg } from './rules/test-fixtures.ts';
-import { ATTRIBUTION_COLUMNS, attributionQuery, caseFromActivityRow, INVALID_INPUT_RULE } from './sql.ts';
+import {
+  ATTRIBUTION_COLUMNS,
+  type AttributionOptions,
+  attributionQuery,
+  caseFromActivityRow,
+  INVALID_INPUT_RULE,
+  whoPaysClassColumns,
+} from './sql.ts';
 
 const ROWS = 4000;
 const definitions = loadWhoPaysDefinitions();
@@ -84,9 +95,9 @@ function decideRow(row: LayoutRow, switches: WhoPaysSwitches): Outputs & { reaso
 }
 
 /** Runs both paths over `table`; returns the rows where any of the five outputs differ (first 5). */
-async function disagreements(table: string, switches: WhoPaysSwitches) {
+async function disagreements(table: string, switches: WhoPaysSwitches, options: AttributionOptions = {}) {
   const rows = await engine.all<LayoutRow & Outputs>(
-    `${attributionQuery(table, switches, definitions)} order by activity_id`,
+    `${attributionQuery(table, switches, definitions, options)} order by activity_id`,
   );
   const differing = [];
   for (const row of rows) {
@@ -191,6 +202,91 @@ describe('TypeScript and SQL agree on every generated row', () => {
       rmSync(file, { force: true });
     }
   });
+});
+
+/**
+ * The pipeline's input: rows the activity loader stored, with the columns it derives. The loader
+ * refuses every row the rules would refuse (its checks are the layout's and the reference tables'),
+ * so these are the generated rows the TypeScript accepts, with derivedColumnsQuery's columns.
+ */
+describe('TypeScript and SQL agree on loaded rows (input: loaded)', () => {
+  let valid: LayoutRow[];
+
+  beforeAll(async () => {
+    valid = generated.filter(
+      (r) => decideRow(r, definitions.defaultSwitches).who_pays_rule !== INVALID_INPUT_RULE,
+    );
+    await engine.run('create or replace table activity_valid as select * from activity limit 0');
+    await insert('activity_valid', valid);
+    await engine.run(
+      `create or replace table activity_loaded as
+       select * from (${derivedColumnsQuery('(select *, false as emergency_readmission_30d from activity_valid)')})`,
+    );
+    await writeTariffTables(engine, loadTariff());
+  });
+
+  it.each(switchSettings())('$name', async ({ switches }) => {
+    const result = await disagreements('activity_loaded', switches, { input: 'loaded' });
+    expect(valid.length).toBeGreaterThan(ROWS * 0.75);
+    expect(result.count).toBe(valid.length);
+    expect({ total: result.total, first: result.differing }).toEqual({ total: 0, first: [] });
+  });
+
+  it('outputs every input column, then the five decided columns and who_pays_class, which turns back into kind and rule', async () => {
+    const query = attributionQuery('activity_loaded', definitions.defaultSwitches, definitions, {
+      input: 'loaded',
+      withClass: true,
+    });
+    const columns = await engine.all<{ column_name: string }>(`describe ${query}`);
+    expect(columns.map((c) => c.column_name)).toEqual([
+      ...COLUMNS,
+      'emergency_readmission_30d',
+      ...DERIVED_COLUMNS,
+      ...ATTRIBUTION_COLUMNS,
+      'who_pays_class',
+    ]);
+    const back = whoPaysClassColumns('who_pays_class');
+    const mismatched = await engine.all(
+      `select activity_id, who_pays_class, responsible_kind, who_pays_rule from (${query})
+       where ${back.kind} is distinct from responsible_kind or ${back.kind} is distinct from payer_kind
+          or ${back.rule} is distinct from who_pays_rule`,
+    );
+    expect(mismatched).toEqual([]);
+    const classes = await engine.one<{ n: number }>(
+      `select count(distinct who_pays_class) as n from (${query})`,
+    );
+    expect(classes.n).toBeGreaterThan(12);
+  });
+
+  // The monthly aggregate groups on who_pays_class, yyyymm and one code, and writes the strings after:
+  // it must equal the plain aggregate of the row-level outputs at the grain, on either input.
+  const SETTINGS = switchSettings().filter((s) =>
+    ['defaults', 'emergencyPayment=registering_or_resident_ccg', 'every switch off its default'].includes(
+      s.name,
+    ),
+  );
+  it.each(SETTINGS)(
+    'the monthly aggregate is the plain aggregate of the priced rows ($name)',
+    async ({ switches }) => {
+      const pricing = loadTariff().defaults;
+      const priced = pricingQuery(`(${attributionQuery('activity_loaded', switches, definitions)})`, pricing);
+      const plain = `select strftime(activity_start_date, '%Y-%m') as month, payer_kind, payer_code, responsible_kind,
+        responsible_code, who_pays_rule, provider_code, point_of_delivery, treatment_function_code,
+        count(*)::bigint as activity, count(*) filter (where price_source = 'no_price')::bigint as unpriced,
+        sum(base_price) / 100.0 as base_value, sum(excess_bed_day_payment) / 100.0 as excess_bed_day_value,
+        sum(bpt_adjustment) / 100.0 as bpt_adjustment,
+        sum(price + readmission_deduction - base_price - excess_bed_day_payment - bpt_adjustment) / 100.0 as mff_adjustment,
+        sum(readmission_deduction) / 100.0 as readmission_deduction, sum(price) / 100.0 as value
+      from (${priced}) group by all`;
+      const sorted = (sql: string) => engine.all(`select * from (${sql}) order by all`);
+      const expected = await sorted(plain);
+      expect(expected.length).toBeGreaterThan(500);
+      expect(await sorted(monthlyQuery('activity_loaded', switches, pricing))).toEqual(expected);
+      expect(
+        await sorted(monthlyQuery('activity_loaded', switches, pricing, { input: 'untrusted' })),
+      ).toEqual(expected);
+    },
+  );
 });
 
 describe('TypeScript and SQL agree on the cases of REFERENCE.md §5.2', () => {
