@@ -136,10 +136,11 @@ activity
     ...(p ?? []),
     v,
   ])
-  .option('--pricing <name=value>', 'a pricing switch (repeatable)', (v: string, p?: string[]) => [
-    ...(p ?? []),
-    v,
-  ])
+  .option(
+    '--pricing <name=value>',
+    'a pricing switch, e.g. readmission_scope=any_provider (repeatable; see definitions/tariff/2013-14/rules.json)',
+    (v: string, p?: string[]) => [...(p ?? []), v],
+  )
   .option('--json', 'print JSON')
   .action(async (opts) => (await import('./commands/activity.ts')).activityRunCommand(config(), opts));
 activity

@@ -2,15 +2,16 @@ import path from 'node:path';
 import { type ActivityEngine, openActivityEngine } from '../../modules/activity/engine.ts';
 import { loadActivityFile } from '../../modules/activity/load/load-activity.ts';
 import { runActivityPipeline } from '../../modules/activity/pipeline.ts';
-import type { PricingOptions } from '../../modules/activity/pricing/model.ts';
+import { applySwitches } from '../../modules/activity/pricing/rules/switches.ts';
 import { currentRunDir, readSummary } from '../../modules/activity/results.ts';
 import { ActivityStore } from '../../modules/activity/store.ts';
-import { SWITCH_OPTIONS, type WhoPaysSwitches } from '../../modules/activity/who-pays/rules/model.ts';
+import { loadWhoPaysDefinitions } from '../../modules/activity/who-pays/definitions.ts';
+import { resolveSwitches } from '../../modules/activity/who-pays/rules/index.ts';
 import type { Config } from '../../platform/config.ts';
-import { AppError, type Problem } from '../../platform/errors.ts';
 import { generateSyntheticEngland } from '../../synth/england/generate.ts';
 import { importProgressBar, percentProgressBar } from '../progress.ts';
 import { printJson, printTable } from '../table.ts';
+import { parseSwitchOptions } from './who-pays.ts';
 
 async function withEngine<T>(
   config: Config,
@@ -80,70 +81,21 @@ export async function activityLoadCommand(
   });
 }
 
-/** Parses `name=value` settings against the known switches, listing every bad one at once. */
-export function parseSwitches(
-  whoPays: readonly string[],
-  pricing: readonly string[],
-): { whoPaysSwitches: Partial<WhoPaysSwitches>; pricing: Partial<PricingOptions> } {
-  const problems: Problem[] = [];
-  const whoPaysSwitches: Record<string, string> = {};
-  for (const text of whoPays) {
-    const [name = '', value = ''] = text.split('=', 2);
-    const options = (SWITCH_OPTIONS as Record<string, readonly string[]>)[name];
-    if (!options)
-      problems.push({
-        path: `--switch ${text}`,
-        message: `unknown switch; known: ${Object.keys(SWITCH_OPTIONS).join(', ')}`,
-        code: 'unknown_switch',
-      });
-    else if (!options.includes(value))
-      problems.push({
-        path: `--switch ${text}`,
-        message: `${name} must be one of ${options.join(', ')}`,
-        code: 'invalid_switch',
-      });
-    else whoPaysSwitches[name] = value;
-  }
-  const pricingSwitches: Record<string, readonly string[]> = {
-    shortStayEmergency: ['reference_cost_short_stay', 'single_price'],
-    applyMff: ['true', 'false'],
-    bptMissingCriteria: ['not_met', 'no_adjustment'],
-  };
-  const pricingOut: Record<string, unknown> = {};
-  for (const text of pricing) {
-    const [name = '', value = ''] = text.split('=', 2);
-    const options = pricingSwitches[name];
-    if (!options)
-      problems.push({
-        path: `--pricing ${text}`,
-        message: `unknown pricing switch; known: ${Object.keys(pricingSwitches).join(', ')}`,
-        code: 'unknown_switch',
-      });
-    else if (!options.includes(value))
-      problems.push({
-        path: `--pricing ${text}`,
-        message: `${name} must be one of ${options.join(', ')}`,
-        code: 'invalid_switch',
-      });
-    else pricingOut[name] = name === 'applyMff' ? value === 'true' : value;
-  }
-  if (problems.length) throw AppError.validation(problems, 'Invalid switches');
-  return {
-    whoPaysSwitches: whoPaysSwitches as Partial<WhoPaysSwitches>,
-    pricing: pricingOut as Partial<PricingOptions>,
-  };
-}
-
 /** `commissioner activity run`: attribute, price and aggregate everything loaded; writes a results run. */
 export async function activityRunCommand(
   config: Config,
   opts: { json?: boolean; switch?: string[]; pricing?: string[] },
 ) {
-  const settings = parseSwitches(opts.switch ?? [], opts.pricing ?? []);
+  // Written NAME=VALUE like `who-pays --switch`; checked by each module's own switch resolver.
+  const whoPaysOverrides = parseSwitchOptions(opts.switch ?? []);
+  const pricingOverrides = parseSwitchOptions(opts.pricing ?? []);
+  const whoPaysSwitches = resolveSwitches(loadWhoPaysDefinitions(), whoPaysOverrides);
   await withEngine(config, async (engine, store) => {
+    const pricing = applySwitches(engine.tariff.defaults, pricingOverrides);
     const bar = percentProgressBar();
     const summary = await runActivityPipeline(engine, store, {
-      ...settings,
+      whoPaysSwitches,
+      pricing,
       ...(opts.json ? {} : { onProgress: bar.onProgress }),
     }).finally(bar.stop);
     if (opts.json) return printJson(summary);

@@ -118,8 +118,10 @@ function locateTrusts(s: RegistrySnapshot, practices: readonly ReferencePractice
   for (const p of located) {
     const d = district(p.postcode as string);
     const a = area(p.postcode as string);
-    byDistrict.set(d, [...(byDistrict.get(d) ?? []), p]);
-    byArea.set(a, [...(byArea.get(a) ?? []), p]);
+    if (!byDistrict.has(d)) byDistrict.set(d, []);
+    if (!byArea.has(a)) byArea.set(a, []);
+    byDistrict.get(d)?.push(p);
+    byArea.get(a)?.push(p);
   }
   return [...s.organisations.values()]
     .filter((o) => o.orgType === 'provider_nhs_trust' || o.orgType === 'provider_foundation_trust')
