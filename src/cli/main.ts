@@ -144,6 +144,15 @@ activity
   .option('--json', 'print JSON')
   .action(async (opts) => (await import('./commands/activity.ts')).activityRunCommand(config(), opts));
 activity
+  .command('unload <loadIds...>')
+  .description(
+    'remove loads by id (`activity status` lists them): to replace a file, unload it and load the new one',
+  )
+  .option('--json', 'print JSON')
+  .action(async (loadIds, opts) =>
+    (await import('./commands/activity.ts')).activityUnloadCommand(config(), loadIds, opts),
+  );
+activity
   .command('status')
   .description('what is loaded and the current results run')
   .option('--json', 'print JSON')

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ActivityService } from '../modules/activity/activity-service.ts';
 import { loadActivityDisplayDefinitions } from '../modules/activity/display-definitions.ts';
+import { ActivityResults } from '../modules/activity/results-reader.ts';
 import { ActivityStore } from '../modules/activity/store.ts';
 import { AuthorisationService, loadAuthorisationDefinitions } from '../modules/authorisation/service.ts';
 import { GovernanceRepository } from '../modules/governance/repository.ts';
@@ -9,6 +10,7 @@ import { StructuralEventRepository } from '../modules/organisations/event-reposi
 import { StructuralEventService } from '../modules/organisations/event-service.ts';
 import { OrganisationRepository } from '../modules/organisations/repository.ts';
 import { loadStructuralRules, OrganisationService } from '../modules/organisations/service.ts';
+import { PopulationService } from '../modules/population/population-service.ts';
 import { type AccessConfig, createAccessServices } from './auth/access-services.ts';
 import { type Clock, systemClock } from './auth/clock.ts';
 import { type Config, loadConfig } from './config.ts';
@@ -39,13 +41,17 @@ export function createServices(
     () => randomUUID().slice(0, 8),
   );
   const display = loadActivityDisplayDefinitions();
+  // One reader of the current activity results (and its DuckDB) behind the activity and population views.
+  const results = new ActivityResults(
+    new ActivityStore(access.config?.activityDir ?? loadConfig({}).activityDir),
+  );
   return {
     activity: new ActivityService(
-      new ActivityStore(access.config?.activityDir ?? loadConfig({}).activityDir),
+      results,
       (codes) => organisationRepository.names(codes),
       display.treatmentFunctions,
-      display.ruleTitles,
     ),
+    population: new PopulationService(results, display.ruleTitles),
     organisations: new OrganisationService(organisationRepository, loadStructuralRules()),
     structuralEvents: new StructuralEventService(new StructuralEventRepository(db)),
     access: createAccessServices(db, access.config ?? loadConfig({}), clock),

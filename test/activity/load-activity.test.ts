@@ -206,6 +206,49 @@ describe('loading an activity CSV', () => {
   });
 });
 
+describe('activity already stored by another load', () => {
+  it('quarantines rows another load holds, naming it; once that load is unloaded, they load', async () => {
+    const first = path.join(dir, 'extract-v1.csv');
+    const second = path.join(dir, 'extract-v2.csv');
+    writeActivityCsv(first, [{ activity_id: 'D1' }, { activity_id: 'D2' }]);
+    writeActivityCsv(second, [
+      { activity_id: 'D2', activity_start_date: '2013-05-02', activity_end_date: '2013-05-04' }, // line 2
+      { activity_id: 'D3' }, // line 3
+    ]);
+    const store = freshStore('overlap');
+    const v1 = await loadActivityFile(engine, store, first);
+    const v2 = await loadActivityFile(engine, store, second);
+    expect(v2.manifest).toMatchObject({ accepted: 1, rejected: 1 });
+    expect(v2.sample).toEqual([
+      {
+        file: 'extract-v2.csv',
+        line: 2,
+        reason: 'activity_id: "D2" is already loaded from extract-v1.csv (unload that load to replace it)',
+      },
+    ]);
+    expect(v2.manifest.rejectedByReason).toEqual([
+      {
+        reason: 'activity_id: "…" is already loaded from extract-v1.csv (unload that load to replace it)',
+        rows: 1,
+      },
+    ]);
+    // The first load itself is untouched, and loading it again is still a no-op.
+    expect((await loadActivityFile(engine, store, first)).status).toBe('unchanged');
+
+    expect(store.unload('0000')).toBeUndefined();
+    expect(store.unload(v1.manifest.loadId)?.file).toBe('extract-v1.csv');
+    expect(store.loads().map((l) => l.file)).toEqual(['extract-v2.csv']);
+    const third = path.join(dir, 'extract-v3.csv');
+    writeActivityCsv(third, [{ activity_id: 'D1' }, { activity_id: 'D2' }]);
+    const v3 = await loadActivityFile(engine, store, third);
+    expect(v3.manifest).toMatchObject({ accepted: 2, rejected: 0 });
+    const ids = await engine.all<{ activity_id: string }>(
+      `select activity_id from read_parquet([${store.activityFiles().map(sqlString).join(', ')}]) order by 1`,
+    );
+    expect(ids.map((r) => r.activity_id)).toEqual(['D1', 'D2', 'D3']);
+  });
+});
+
 describe('privacy of the quarantine', () => {
   it('never copies the text of an unreadable line (it holds a patient pseudonym)', async () => {
     const file = path.join(dir, 'unreadable.csv');
@@ -262,6 +305,93 @@ describe('derived at load', () => {
       { activity_id: 'R5', flag: false },
       { activity_id: 'R6', flag: false },
     ]);
+  });
+});
+
+describe('readmissions across loads', () => {
+  const emergency = { admission_method: '21', point_of_delivery: 'NEL' };
+  const monthlyOf = (store: ActivityStore, runId: string) =>
+    engine.one<{ deduction: number; activity: number }>(
+      `select sum(readmission_deduction)::double as deduction, sum(activity)::bigint as activity
+       from read_parquet(${sqlString(path.join(store.resultsDir, runId, 'monthly.parquet'))})`,
+    );
+
+  it('flags again over all loads a readmission whose earlier spell is in another file, and prices it', async () => {
+    const april = path.join(dir, 'extract-may.csv');
+    const june = path.join(dir, 'extract-june.csv');
+    writeActivityCsv(april, [
+      { activity_id: 'X1', activity_start_date: '2013-05-01', activity_end_date: '2013-05-04' },
+    ]);
+    writeActivityCsv(june, [
+      { activity_id: 'X2', ...emergency, activity_start_date: '2013-05-20', activity_end_date: '2013-05-22' },
+    ]);
+    const store = freshStore('two-extracts');
+    await loadActivityFile(engine, store, april);
+    const second = await loadActivityFile(engine, store, june);
+    // Each file alone: the emergency admission has no earlier spell, so the loader could not flag it.
+    expect(
+      await parquetRows(
+        path.join(store.loadDir(second.manifest.loadId), 'activity.parquet'),
+        'activity_id, emergency_readmission_30d as flag',
+      ),
+    ).toEqual([{ activity_id: 'X2', flag: false }]);
+
+    const summary = await runActivityPipeline({ engine, reference, tariff: loadTariff() }, store);
+    expect(summary.readmissionFlags).toEqual({
+      windowDays: 30,
+      scope: 'same_provider',
+      recheckedAcrossLoads: '2 loads: a readmission may follow a spell in another file',
+      corrected: 1,
+    });
+    expect(summary.stages.map((s) => s.stage)).toContain('readmission flags across loads');
+    const monthly = await monthlyOf(store, summary.runId);
+    expect(monthly.activity).toBe(2);
+    expect(monthly.deduction).toBeGreaterThan(0);
+    // The responsible population counts the patient once across both loads, with the month's money.
+    const population = await engine.all(
+      `select responsible_kind, who_pays_rule, patients, activity, value
+       from read_parquet(${sqlString(path.join(store.resultsDir, summary.runId, 'population.parquet'))})`,
+    );
+    const value = await engine.one<{ v: number }>(
+      `select sum(round(value * 100)::bigint) / 100.0 as v from read_parquet(${sqlString(path.join(store.resultsDir, summary.runId, 'monthly.parquet'))})`,
+    );
+    expect(population).toEqual([
+      { responsible_kind: 'ccg', who_pays_rule: 'R4', patients: 1, activity: 2, value: value.v },
+    ]);
+  });
+
+  it('uses the stored flags of a single load flagged under the pricing rule, and flags again under another rule', async () => {
+    const file = path.join(dir, 'two-providers.csv');
+    writeActivityCsv(file, [
+      { activity_id: 'Y1', activity_start_date: '2013-05-01', activity_end_date: '2013-05-04' },
+      {
+        activity_id: 'Y2',
+        ...emergency,
+        provider_code: 'RTH',
+        activity_start_date: '2013-05-10',
+        activity_end_date: '2013-05-12',
+      },
+    ]);
+    const store = freshStore('two-providers');
+    await loadActivityFile(engine, store, file);
+    const tariff = loadTariff();
+    const same = await runActivityPipeline({ engine, reference, tariff }, store);
+    expect(same.readmissionFlags).toMatchObject({ recheckedAcrossLoads: null, corrected: 0 });
+    expect(same.stages.map((s) => s.stage)).not.toContain('readmission flags across loads');
+    expect((await monthlyOf(store, same.runId)).deduction).toBe(0);
+
+    const any = await runActivityPipeline({ engine, reference, tariff }, store, {
+      pricing: { readmissions: { ...tariff.defaults.readmissions, scope: 'any_provider' } },
+    });
+    expect(any.readmissionFlags).toEqual({
+      windowDays: 30,
+      scope: 'any_provider',
+      recheckedAcrossLoads: expect.stringMatching(
+        /^1 load\(s\) were flagged with another readmission rule than 30 days, any_provider \(first: two-providers\.csv\)$/,
+      ),
+      corrected: 1,
+    });
+    expect((await monthlyOf(store, any.runId)).deduction).toBeGreaterThan(0);
   });
 });
 

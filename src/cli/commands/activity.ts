@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { type ActivityEngine, openActivityEngine } from '../../modules/activity/engine.ts';
-import { loadActivityFile } from '../../modules/activity/load/load-activity.ts';
+import { loadActivityFile, loadIdOf } from '../../modules/activity/load/load-activity.ts';
 import { runActivityPipeline } from '../../modules/activity/pipeline.ts';
 import { applySwitches } from '../../modules/activity/pricing/rules/switches.ts';
 import { currentRunDir, readSummary } from '../../modules/activity/results.ts';
@@ -8,6 +8,7 @@ import { ActivityStore } from '../../modules/activity/store.ts';
 import { loadWhoPaysDefinitions } from '../../modules/activity/who-pays/definitions.ts';
 import { resolveSwitches } from '../../modules/activity/who-pays/rules/index.ts';
 import type { Config } from '../../platform/config.ts';
+import { AppError } from '../../platform/errors.ts';
 import { generateSyntheticEngland } from '../../synth/england/generate.ts';
 import { importProgressBar, percentProgressBar } from '../progress.ts';
 import { printJson, printTable } from '../table.ts';
@@ -81,6 +82,32 @@ export async function activityLoadCommand(
   });
 }
 
+/** `commissioner activity unload LOAD-ID…`: remove loads (to replace a file with a corrected one, say). */
+export function activityUnloadCommand(config: Config, loadIds: string[], opts: { json?: boolean }) {
+  const store = new ActivityStore(config.activityDir);
+  const missing = loadIds.filter((id) => !store.find(id));
+  if (missing.length) {
+    throw AppError.validation(
+      missing.map((id) => ({
+        path: id,
+        message: 'no load with this id (see `activity status`)',
+        code: 'not_found',
+      })),
+      'Cannot unload',
+    );
+  }
+  const removed = loadIds.map((id) => store.unload(id)).filter((m) => m !== undefined);
+  if (opts.json) return printJson(removed);
+  printTable(removed, [
+    ['load id', (m) => m.loadId],
+    ['file', (m) => m.file],
+    ['rows removed', (m) => m.accepted],
+  ]);
+  console.log(
+    '\nThe current results still include these rows: run `commissioner activity run` to update them.',
+  );
+}
+
 /** `commissioner activity run`: attribute, price and aggregate everything loaded; writes a results run. */
 export async function activityRunCommand(
   config: Config,
@@ -103,6 +130,16 @@ export async function activityRunCommand(
       `Run ${summary.runId}: ${summary.rows.toLocaleString('en-GB')} rows from ${summary.loads.length} load(s)${summary.synthetic ? ' (SYNTHETIC data)' : ''}.`,
     );
     console.log(summary.priceBasis);
+    const flags = summary.readmissionFlags;
+    if (flags) {
+      console.log(
+        `Emergency readmissions: ${flags.windowDays} days, ${flags.scope.replace('_', ' ')}; ${
+          flags.recheckedAcrossLoads
+            ? `flagged again across all loads (${flags.recheckedAcrossLoads}): ${flags.corrected.toLocaleString('en-GB')} row(s) changed`
+            : 'as flagged at load'
+        }.`,
+      );
+    }
     printTable(summary.stages, [
       ['stage', (s) => s.stage],
       ['ms', (s) => s.ms],
@@ -167,6 +204,17 @@ export async function activityDemoCommand(
     memoryLimit: config.analyticsMemoryLimit,
     ...(opts.json ? {} : { onProgress: genBar.onProgress }),
   }).finally(genBar.stop);
+  // Another synthetic England (another scale or seed) reuses the same activity ids: its loads are
+  // replaced, never mixed with this one. Loads of real files are kept.
+  const keep = new Set(await Promise.all(generated.files.activity.map(loadIdOf)));
+  const store = new ActivityStore(config.activityDir);
+  const replaced = store.loads().filter((l) => l.synthetic && !keep.has(l.loadId));
+  for (const l of replaced) store.unload(l.loadId);
+  if (replaced.length && !opts.json) {
+    console.log(
+      `Unloaded ${replaced.length} load(s) of an earlier synthetic England (another scale or seed).`,
+    );
+  }
   await activityLoadCommand(config, [...generated.files.activity], {
     synthetic: true,
     json: opts.json ?? false,

@@ -1,16 +1,11 @@
 import path from 'node:path';
-import { Analytics, sqlString } from '../../platform/analytics/duckdb.ts';
+import { sqlString } from '../../platform/analytics/duckdb.ts';
 import { AppError } from '../../platform/errors.ts';
-import { currentRunDir, PRICE_BASIS, type RunSummary, readSummary } from './results.ts';
-import type { ActivityStore, LoadManifest } from './store.ts';
+import type { RunSummary } from './results.ts';
+import type { ActivityResults, ResultFile } from './results-reader.ts';
+import type { LoadManifest } from './store.ts';
 
-/** Labels every answer carries, so synthetic data and derived prices are never mistaken for real ones. */
-export interface ActivityLabels {
-  readonly synthetic: boolean;
-  readonly priceBasis: string;
-  readonly runId: string;
-  readonly finishedAt: string;
-}
+export type { ActivityLabels } from './results-reader.ts';
 
 export interface MonthComparison {
   readonly key: string;
@@ -25,27 +20,27 @@ const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 /**
  * Read side of the activity engine for the API and the web: a CCG's monthly activity and cost by point
- * of delivery, provider and specialty, its responsible population by Who Pays rule, and SLAM-style
- * contract statements. Reads the current run's Parquet with an in-memory DuckDB opened on first use.
+ * of delivery, provider and specialty, and SLAM-style contract statements (the responsible population
+ * is src/modules/population). Reads the current run's Parquet through ActivityResults.
  */
 export class ActivityService {
-  private engine: Promise<Analytics> | null = null;
-
   constructor(
-    private readonly store: ActivityStore,
+    private readonly results: ActivityResults,
     private readonly names: (codes: readonly string[]) => Promise<ReadonlyMap<string, string>>,
     private readonly treatmentFunctions: ReadonlyMap<string, string>,
-    private readonly ruleTitles: ReadonlyMap<string, string>,
   ) {}
 
-  private async db(): Promise<Analytics> {
-    this.engine ??= Analytics.open({ threads: 2, memoryLimit: '1GB' });
-    return this.engine;
+  private get store() {
+    return this.results.store;
   }
 
-  async close(): Promise<void> {
-    if (this.engine) (await this.engine).close();
-    this.engine = null;
+  private db() {
+    return this.results.db();
+  }
+
+  /** Closes the results reader's DuckDB (shared with the population views). */
+  close(): Promise<void> {
+    return this.results.close();
   }
 
   loads(): { loads: LoadManifest[] } {
@@ -71,37 +66,15 @@ export class ActivityService {
 
   /** The current run, or null when nothing has been loaded and priced yet. */
   run(): RunSummary | null {
-    const dir = currentRunDir(this.store);
-    return dir ? readSummary(dir) : null;
+    return this.results.summary();
   }
 
-  private current(): { dir: string; summary: RunSummary; labels: ActivityLabels } {
-    const dir = currentRunDir(this.store);
-    if (!dir) {
-      throw new AppError('not_found', 'No priced activity yet', [
-        {
-          path: 'activity',
-          message:
-            'load activity files (commissioner activity load FILE…) and run the engine (commissioner activity run), or start the server with COMMISSIONER_DEMO_ACTIVITY_SCALE above 0 to price a synthetic year',
-          code: 'no_priced_activity',
-        },
-      ]);
-    }
-    const summary = readSummary(dir);
-    return {
-      dir,
-      summary,
-      labels: {
-        synthetic: summary.synthetic,
-        priceBasis: PRICE_BASIS,
-        runId: summary.runId,
-        finishedAt: summary.finishedAt,
-      },
-    };
+  private current() {
+    return this.results.current();
   }
 
-  private file(dir: string, name: 'monthly' | 'contracts' | 'population'): string {
-    return `read_parquet(${sqlString(path.join(dir, `${name}.parquet`))})`;
+  private file(dir: string, name: ResultFile): string {
+    return this.results.file(dir, name);
   }
 
   /** Months with activity paid by the CCG, the chosen month (default the latest) and the one before. */
@@ -247,29 +220,6 @@ export class ActivityService {
       previousMonth: m.previous,
       bySpecialty: await this.named(bySpecialty, (k) => this.treatmentFunctions.get(k)),
       byPod: await this.named(byPod, (k) => POD_NAMES[k]),
-    };
-  }
-
-  /** The people the CCG is responsible for, by the Who Pays rule that made it responsible. */
-  async responsiblePopulation(code: string) {
-    const ccg = code.toUpperCase();
-    const { dir, labels } = this.current();
-    const rows = await (await this.db()).all<{
-      rule: string;
-      patients: number;
-      activity: number;
-      value: number;
-    }>(
-      `select who_pays_rule as rule, sum(patients)::bigint as patients, sum(activity)::bigint as activity,
-              sum(value)::double as value
-       from ${this.file(dir, 'population')} where responsible_kind = 'ccg' and responsible_code = ?
-       group by 1 order by activity desc, rule`,
-      [ccg],
-    );
-    return {
-      ccg,
-      ...labels,
-      byRule: rows.map((r) => ({ ...r, title: this.ruleTitles.get(r.rule) ?? r.rule })),
     };
   }
 

@@ -2,10 +2,16 @@ import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { sqlString } from '../../platform/analytics/duckdb.ts';
 import { AppError } from '../../platform/errors.ts';
+import { responsiblePopulationQuery } from '../population/responsible-population-sql.ts';
 import type { ActivityEngine } from './engine.ts';
 import { derivationProblem, referenceFingerprint } from './load/derive-sql.ts';
 import type { PricingOptions } from './pricing/model.ts';
 import { marginalRateQuery, pricingQuery, syntheticBaselineQuery, writeTariffTables } from './pricing/sql.ts';
+import {
+  correctReadmissionFlags,
+  readmissionRecheckReason,
+  withCorrectedFlags,
+} from './readmissions-across-loads.ts';
 import { PRICE_BASIS, type RunSummary } from './results.ts';
 import type { ActivityStore } from './store.ts';
 import { loadWhoPaysDefinitions } from './who-pays/definitions.ts';
@@ -105,24 +111,6 @@ export function monthlyQuery(
     )`;
 }
 
-/** Distinct people per responsible commissioner and rule (with their activity and value). */
-export function populationQuery(
-  input: string,
-  switches: WhoPaysSwitches,
-  pricing: PricingOptions,
-  options: PassOptions = {},
-): string {
-  const byClass = whoPaysClassColumns('who_pays_class');
-  return `select ${byClass.kind} as responsible_kind, responsible_code, ${byClass.rule} as who_pays_rule,
-      patients, activity, value
-    from (
-      select who_pays_class, responsible_code,
-        count(distinct patient_pseudonym)::bigint as patients, count(*)::bigint as activity, sum(price) / 100.0 as value
-      from (${pricedRows(input, switches, pricing, options)})
-      group by who_pays_class, responsible_code
-    )`;
-}
-
 /**
  * Contract statements: per contract (the CCG that pays × provider), month and POD, the row-level value
  * and the readmission deductions, with the marginal rate emergency rule applied to the contract's
@@ -203,7 +191,7 @@ export async function runActivityPipeline(
   store.clearDebris();
   const tmp = path.join(store.resultsDir, `.tmp-${runId}`);
   mkdirSync(tmp, { recursive: true });
-  const input = `read_parquet([${store.activityFiles().map(sqlString).join(', ')}])`;
+  const stored = `read_parquet([${store.activityFiles().map(sqlString).join(', ')}])`;
   const rows = loads.reduce((n, l) => n + l.accepted, 0);
   const stages: { stage: string; ms: number; rowsPerSecond: number | null }[] = [];
   const stage = async (name: string, sql: string, perRow: boolean) => {
@@ -218,6 +206,16 @@ export async function runActivityPipeline(
   };
   const out = (name: string) => sqlString(path.join(tmp, `${name}.parquet`));
   try {
+    // The loader flags readmissions file by file; across several loads, or under another rule, they
+    // are flagged again over all loads, and the pass reads the corrected flags (none changed: as stored).
+    const recheck = readmissionRecheckReason(loads, pricing.readmissions);
+    let corrected = 0;
+    if (recheck) {
+      corrected = await correctReadmissionFlags(engine, stored, pricing.readmissions, (sql) =>
+        stage('readmission flags across loads', sql, true),
+      );
+    }
+    const input = corrected > 0 ? withCorrectedFlags(stored) : stored;
     await stage(
       'attribute + price + aggregate',
       `copy (${monthlyQuery(input, switches, pricing)}) to ${out('monthly')} (format parquet)`,
@@ -225,7 +223,7 @@ export async function runActivityPipeline(
     );
     await stage(
       'responsible population',
-      `copy (${populationQuery(input, switches, pricing)}) to ${out('population')} (format parquet)`,
+      `copy (${responsiblePopulationQuery(input, `read_parquet(${out('monthly')})`, switches)}) to ${out('population')} (format parquet)`,
       true,
     );
     await stage(
@@ -249,6 +247,12 @@ export async function runActivityPipeline(
       priceBasis: PRICE_BASIS,
       switches: { whoPays: switches, pricing: { ...pricing, bptAreas: pricing.bptAreas.map((a) => a.id) } },
       rows,
+      readmissionFlags: {
+        windowDays: pricing.readmissions.windowDays,
+        scope: pricing.readmissions.scope,
+        recheckedAcrossLoads: recheck,
+        corrected,
+      },
       byRule,
       unpriced,
       stages,

@@ -21,6 +21,16 @@ export interface RunSummary {
   readonly priceBasis: string;
   readonly switches: Readonly<Record<string, unknown>>;
   readonly rows: number;
+  /**
+   * The emergency-readmission flags the run priced with: the rule, why they were flagged again across
+   * all loads (null: the loads' own flags were used) and how many rows' flags that changed.
+   */
+  readonly readmissionFlags?: {
+    readonly windowDays: number;
+    readonly scope: string;
+    readonly recheckedAcrossLoads: string | null;
+    readonly corrected: number;
+  };
   readonly byRule: readonly { readonly rule: string; readonly rows: number }[];
   readonly unpriced: readonly { readonly reason: string; readonly rows: number }[];
   readonly stages: readonly {

@@ -15,12 +15,6 @@ const contractAccess: RouteAccess = {
   classification: 'commercial_in_confidence',
   owner: ownerCcg,
 };
-/** Counts of the CCG's responsible population are internal to the CCG. */
-const populationAccess: RouteAccess = {
-  action: 'read',
-  classification: 'organisation_internal',
-  owner: ownerCcg,
-};
 /** Loads and their quarantine are platform data management (no patient pseudonyms are returned). */
 const platformAccess: RouteAccess = { action: 'read', classification: 'organisation_internal' };
 
@@ -106,20 +100,6 @@ export function activityRoutes(service: ActivityService): FastifyPluginAsync {
         },
       },
       (req) => service.contractStatement(req.params.code, req.params.provider),
-    );
-    app.get(
-      '/ccgs/:code/responsible-population',
-      {
-        config: { access: populationAccess },
-        schema: {
-          tags,
-          summary:
-            'The people the CCG is responsible for (with activity in the year), by the Who Pays rule that made it responsible',
-          params: ccgParams,
-          response: { 200: anyRecord },
-        },
-      },
-      (req) => service.responsiblePopulation(req.params.code),
     );
   };
 }

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 
 /**
@@ -88,6 +88,20 @@ export class ActivityStore {
     return this.loads()
       .filter((l) => l.rejected > 0)
       .map((l) => path.join(this.loadDir(l.loadId), 'quarantine.parquet'));
+  }
+
+  /**
+   * Removes a load (its rows and its quarantine): moved aside first, so readers see it whole or not
+   * at all. Results runs made from it stay as they were until the next run. Returns its manifest, or
+   * undefined if there is no such load.
+   */
+  unload(loadId: string): LoadManifest | undefined {
+    const manifest = /^[0-9a-f]+$/.test(loadId) ? this.find(loadId) : undefined;
+    if (!manifest) return undefined;
+    const aside = path.join(this.loadsDir, `.tmp-unload-${loadId}-${process.pid}`);
+    renameSync(this.loadDir(loadId), aside);
+    rmSync(aside, { recursive: true, force: true });
+    return manifest;
   }
 
   /** Removes half-built loads and runs left by a process that died. */

@@ -22,6 +22,8 @@ import { structuralEventRoutes } from '../../modules/organisations/event-routes.
 import type { StructuralEventService } from '../../modules/organisations/event-service.ts';
 import { organisationRoutes } from '../../modules/organisations/routes.ts';
 import type { OrganisationService } from '../../modules/organisations/service.ts';
+import type { PopulationService } from '../../modules/population/population-service.ts';
+import { populationRoutes } from '../../modules/population/routes.ts';
 import { importRoutes } from '../../reference/routes.ts';
 import { installAccessControl } from '../auth/access-control.ts';
 import type { AccessServices } from '../auth/access-services.ts';
@@ -33,6 +35,7 @@ import { sendProblem, toProblem } from './problem.ts';
 
 export interface Services {
   readonly activity: ActivityService;
+  readonly population: PopulationService;
   readonly organisations: OrganisationService;
   readonly structuralEvents: StructuralEventService;
   readonly access: AccessServices;
@@ -118,7 +121,8 @@ export async function buildServer(deps: ServerDeps): Promise<App> {
   await app.register(governanceRoutes(deps.services.governance), { prefix: '/api' });
   await app.register(authorisationRoutes(deps.services.authorisation), { prefix: '/api' });
   await app.register(activityRoutes(deps.services.activity), { prefix: '/api' });
-  // The activity views hold an in-memory DuckDB: close it with the server.
+  await app.register(populationRoutes(deps.services.population), { prefix: '/api' });
+  // The activity and population views share an in-memory DuckDB: close it with the server.
   app.addHook('onClose', async () => deps.services.activity.close());
 
   const webDir = deps.config.webDir;

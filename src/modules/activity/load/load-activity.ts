@@ -73,6 +73,11 @@ async function sha256(file: string): Promise<string> {
   return hash.digest('hex');
 }
 
+/** The id a file gets when loaded: the first 16 hex digits of its SHA-256 (the same content, the same load). */
+export async function loadIdOf(file: string): Promise<string> {
+  return (await sha256(path.resolve(file))).slice(0, 16);
+}
+
 function formatOf(file: string): 'csv' | 'parquet' {
   const lower = file.toLowerCase();
   if (lower.endsWith('.parquet')) return 'parquet';
@@ -142,20 +147,43 @@ export async function loadActivityFile(
       `create or replace temp table dup_${id} as select activity_id, min(line) as first_line from ${raw}
        where activity_id is not null group by activity_id having count(*) > 1`,
     );
-    const checked = `(${validationQuery(layout, raw, `dup_${id}`)})`;
-    const stage = path.join(tmp, 'stage.parquet');
+    // Rows already stored by another load (an overlapping or resubmitted extract) would be counted
+    // twice: each is quarantined naming the load that holds it. To replace a load, unload it first.
+    const earlier = store
+      .loads()
+      .filter((l) => l.loadId !== loadId && l.accepted > 0)
+      .map(
+        (l) => `select activity_id, ${sqlString(l.file)} as earlier_file
+                   from read_parquet(${sqlString(path.join(store.loadDir(l.loadId), 'activity.parquet'))})`,
+      );
+    await engine.run(
+      earlier.length
+        ? `create or replace temp table seen_${id} as
+           select e.activity_id, min(e.earlier_file) as earlier_file
+           from (select distinct trim(activity_id) as activity_id from ${raw} where activity_id is not null) r
+           join (${earlier.join(' union all ')}) e on e.activity_id = r.activity_id
+           group by e.activity_id`
+        : `create or replace temp table seen_${id} (activity_id varchar, earlier_file varchar)`,
+    );
+    const checked = `(${validationQuery(layout, raw, `dup_${id}`, `seen_${id}`)})`;
+    const stage = path.join(tmp, 'checked.parquet');
     const quarantine = path.join(tmp, 'quarantine.parquet');
     const final = path.join(tmp, 'activity.parquet');
 
-    await engine.runWithProgress(
-      `copy (select ${typedColumns(layout)} from ${checked} where reason is null order by line)
-       to ${sqlString(stage)} (format parquet, compression zstd)`,
-      (p) => progress('checking rows', p),
-    );
+    // One pass over the file runs every check: each row is written once with its reason, its typed
+    // values (try-casts: a bad row's unparseable value is null, and the row is never stored) and, for
+    // bad rows only, its raw text. The quarantine and the stored rows are then cheap reads of it.
     const rawJson = layout.columns.map((c) => `'${c.name}': "${c.name}"`).join(', ');
     await engine.runWithProgress(
-      `copy (select ${sqlString(label)} as file, line, reason, to_json({${rawJson}}) as raw_values
-             from ${checked} where reason is not null order by line)
+      `copy (select line, reason, ${typedColumns(layout, { tolerant: true })},
+               case when reason is not null then to_json({${rawJson}}) end as raw_values
+             from ${checked})
+       to ${sqlString(stage)} (format parquet, compression lz4_raw)`,
+      (p) => progress('checking rows', p),
+    );
+    await engine.runWithProgress(
+      `copy (select ${sqlString(label)} as file, line, reason, raw_values
+             from read_parquet(${sqlString(stage)}) where reason is not null order by line)
        to ${sqlString(quarantine)} (format parquet, compression zstd)`,
       (p) => progress('quarantining rows', p),
     );
@@ -164,7 +192,9 @@ export async function loadActivityFile(
     // every pricing pass; the CCGs of the practices and the LSOA and the price key (derive-sql.ts) so
     // that every pass reads them instead of joining for them. The rows are stored in the order of
     // STORED_ORDER, which the pass's monthly aggregate groups by.
-    const flagged = readmissionFlagQuery(`read_parquet(${sqlString(stage)})`, readmission);
+    const acceptedRows = `(select ${layout.columns.map((c) => `"${c.name}"`).join(', ')}
+                            from read_parquet(${sqlString(stage)}) where reason is null)`;
+    const flagged = readmissionFlagQuery(acceptedRows, readmission);
     const derived = derivedColumnsQuery(`(select *, ${sqlString(loadId)} as load_id from (${flagged}))`);
     await engine.runWithProgress(
       `copy (select * from (${derived}) order by ${STORED_ORDER.join(', ')})
@@ -189,7 +219,7 @@ export async function loadActivityFile(
     );
     if (rejected === 0) rmSync(quarantine);
     await engine.run(
-      `drop table if exists dup_${id}; drop table if exists readmit_${id}; drop view if exists ${raw}`,
+      `drop table if exists dup_${id}; drop table if exists seen_${id}; drop view if exists ${raw}`,
     );
 
     const manifest: LoadManifest = {
@@ -219,9 +249,7 @@ export async function loadActivityFile(
   } catch (error) {
     rmSync(tmp, { recursive: true, force: true });
     await engine
-      .run(
-        `drop table if exists dup_${id}; drop table if exists readmit_${id}; drop view if exists raw_${id}`,
-      )
+      .run(`drop table if exists dup_${id}; drop table if exists seen_${id}; drop view if exists raw_${id}`)
       .catch(() => {});
     throw error;
   }

@@ -94,33 +94,48 @@ function rowChecks(): string[] {
     `case when activity_type = 'ae' and not ${present('ae_department_type')} then 'ae_department_type: missing for an A&E attendance' end`,
     `case when ${present('lsoa_of_residence')} and residence_country <> 'england' then 'lsoa_of_residence: an English LSOA but residence_country is ' || residence_country end`,
     `case when duplicate_of is not null then 'activity_id: ' || ${shown('activity_id')} || ' repeats line ' || duplicate_of end`,
+    `case when loaded_before_in is not null then 'activity_id: ' || ${shown('activity_id')} || ' is already loaded from ' || loaded_before_in || ' (unload that load to replace it)' end`,
   ];
 }
 
 /**
- * `select line, <raw columns>, reason from <raw> left join <duplicates>`: `raw` has `line`, `parse_error`
- * (a line the CSV reader could not split, else null) and every layout column as VARCHAR; `duplicates(activity_id, first_line)` lists ids seen more than once.
+ * `select line, <raw columns>, reason from <raw> left join <duplicates> left join <loaded>`: `raw` has
+ * `line`, `parse_error` (a line the CSV reader could not split, else null) and every layout column as
+ * VARCHAR; `duplicates(activity_id, first_line)` lists ids seen more than once in the file;
+ * `loaded(activity_id, earlier_file)` lists ids another load already holds.
  */
-export function validationQuery(layout: ActivityLayout, raw: string, duplicates: string): string {
+export function validationQuery(
+  layout: ActivityLayout,
+  raw: string,
+  duplicates: string,
+  loaded: string,
+): string {
   const checks = [...layout.columns.flatMap(columnChecks), ...rowChecks()];
   const cols = layout.columns.map((c) => `r.${q(c.name)}`).join(', ');
   return `select r.line, ${cols},
       case when r.parse_error is not null then 'unreadable line: ' || r.parse_error
            else nullif(concat_ws('; ', ${checks.join(',\n ')}), '') end as reason
-    from (select raw.*, case when raw.line > d.first_line then d.first_line end as duplicate_of
-          from ${raw} raw left join ${duplicates} d on raw.activity_id = d.activity_id) r`;
+    from (select raw.*, case when raw.line > d.first_line then d.first_line end as duplicate_of,
+            s.earlier_file as loaded_before_in
+          from ${raw} raw left join ${duplicates} d on raw.activity_id = d.activity_id
+          left join ${loaded} s on trim(raw.activity_id) = s.activity_id) r`;
 }
 
-/** Casts a valid raw row to the layout's types. */
-export function typedColumns(layout: ActivityLayout): string {
+/**
+ * Casts a raw row to the layout's types. Strict by default (a value that does not parse is an error:
+ * for rows already checked valid); `tolerant` makes such a value null instead, for a pass that casts
+ * every row and keeps only those the checks passed.
+ */
+export function typedColumns(layout: ActivityLayout, options: { tolerant?: boolean } = {}): string {
+  const t = options.tolerant ? 'try_' : '';
   return layout.columns
     .map((c) => {
       const v = `nullif(trim(${q(c.name)}), '')`;
       switch (c.type) {
         case 'DATE':
-          return `strptime(${v}, '%Y-%m-%d')::date as ${q(c.name)}`;
+          return `${t}strptime(${v}, '%Y-%m-%d')::date as ${q(c.name)}`;
         case 'INTEGER':
-          return `cast(${v} as integer) as ${q(c.name)}`;
+          return `${t}cast(${v} as integer) as ${q(c.name)}`;
         case 'BOOLEAN':
           return `(lower(${v}) in ('true', 't', '1', 'yes', 'y')) as ${q(c.name)}`;
         default:
