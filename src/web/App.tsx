@@ -8,6 +8,7 @@ import { useTitle } from './components/use-title.ts';
 import { AccountPage } from './features/account/AccountPage.tsx';
 import { ApiTokensPage } from './features/account/ApiTokensPage.tsx';
 import { SignInPage } from './features/account/SignInPage.tsx';
+import { ActivityLoadsPage } from './features/activity/ActivityLoadsPage.tsx';
 import { CcgActivityPage } from './features/activity/CcgActivityPage.tsx';
 import { ContractStatementPage } from './features/activity/ContractStatementPage.tsx';
 import { ProviderActivityPage } from './features/activity/ProviderActivityPage.tsx';
@@ -68,6 +69,8 @@ function Page({ route, asAt }: { readonly route: Route; readonly asAt: string })
       return <AccountPage />;
     case 'audit':
       return <AuditPage />;
+    case 'activity-loads':
+      return <ActivityLoadsPage />;
     case 'api-tokens':
       return <ApiTokensPage code={route.code} />;
     case 'ccg-governance':

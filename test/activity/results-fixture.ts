@@ -175,6 +175,8 @@ export async function writeResultsFixture(activityDir: string): Promise<void> {
     priceBasis: PRICE_BASIS,
     switches: { emergencyPayment: 'host_ccg' },
     rows: MONTHLY_ROWS.reduce((s, r) => s + r.activity, 0),
+    // One load read, so its own flags were used (nothing to flag again across loads).
+    readmissionFlags: { windowDays: 30, scope: 'same_provider', recheckedAcrossLoads: null, corrected: 0 },
     byRule: ['R4', 'R1', 'R7'].map((rule) => ({
       rule,
       rows: MONTHLY_ROWS.filter((r) => r.rule === rule).reduce((s, r) => s + r.activity, 0),

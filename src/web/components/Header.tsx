@@ -181,6 +181,7 @@ export function Header() {
   const signedIn = session.status === 'signed-in';
   const roleBook = useApi<RoleBookResponse>(signedIn ? '/api/access/roles' : null, { cache: true });
   const book = roleBook.status === 'success' ? roleBook.data.items : null;
+  // The audit log and the activity loads are both the platform's own records (read:organisation_internal:platform).
   const showAudit = signedIn && canReadAuditLog(session.roles, book);
   const showGovernance = signedIn && canReadNationalGovernance(session.roles, book);
   return (
@@ -235,6 +236,16 @@ export function Header() {
             <li>
               <Link to="/admin/audit" aria-current={pathname === '/admin/audit' ? 'page' : undefined}>
                 Audit log
+              </Link>
+            </li>
+          )}
+          {showAudit && (
+            <li>
+              <Link
+                to="/admin/activity-loads"
+                aria-current={pathname === '/admin/activity-loads' ? 'page' : undefined}
+              >
+                Activity loads
               </Link>
             </li>
           )}

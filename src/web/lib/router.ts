@@ -101,6 +101,7 @@ export type Route =
   | { readonly name: 'sign-in' }
   | { readonly name: 'account' }
   | { readonly name: 'audit' }
+  | { readonly name: 'activity-loads' }
   | { readonly name: 'api-tokens'; readonly code: string }
   | { readonly name: 'ccg-governance'; readonly code: string }
   | { readonly name: 'ccg-register'; readonly code: string }
@@ -133,6 +134,7 @@ export function needsSignIn(route: Route): boolean {
   return (
     route.name === 'account' ||
     route.name === 'audit' ||
+    route.name === 'activity-loads' ||
     route.name === 'api-tokens' ||
     route.name === 'governance' ||
     route.name === 'meeting-new' ||
@@ -161,6 +163,7 @@ export function matchRoute(pathname: string): Route {
   if (path === '/sign-in') return { name: 'sign-in' };
   if (path === '/account') return { name: 'account' };
   if (path === '/admin/audit') return { name: 'audit' };
+  if (path === '/admin/activity-loads') return { name: 'activity-loads' };
   if (path === '/governance') return { name: 'governance' };
   if (path === '/authorisation') return { name: 'authorisation' };
   const authorisation = /^\/ccg\/([^/]+)\/authorisation$/.exec(path);

@@ -1,10 +1,12 @@
 /**
- * The activity API's answers as the web app reads them (shapes from src/modules/activity/activity-service.ts;
- * type-only imports, so nothing of the engine reaches the browser bundle).
+ * The activity API's answers as the web app reads them (shapes from src/modules/activity/activity-service.ts,
+ * store.ts and results.ts; type-only imports, so nothing of the engine reaches the browser bundle).
  */
 import type { ActivityLabels, MonthComparison } from '../../../modules/activity/activity-service.ts';
+import type { RunSummary } from '../../../modules/activity/results.ts';
+import type { LoadManifest } from '../../../modules/activity/store.ts';
 
-export type { ActivityLabels, MonthComparison };
+export type { ActivityLabels, LoadManifest, MonthComparison, RunSummary };
 
 export interface SeriesPoint {
   readonly month: string;
@@ -63,4 +65,24 @@ export interface PopulationByRule {
 export interface ResponsiblePopulationResponse extends ActivityLabels {
   readonly ccg: string;
   readonly byRule: readonly PopulationByRule[];
+}
+
+/** GET /api/activity/loads (platform administrators): every load, oldest first, and the current run. */
+export interface ActivityLoadsResponse {
+  readonly loads: readonly LoadManifest[];
+  readonly run: RunSummary | null;
+}
+
+/** One quarantined row: where it was, why, and its values as given (JSON, patient pseudonym withheld). */
+export interface QuarantinedRow {
+  readonly file: string;
+  readonly line: number;
+  readonly reason: string;
+  readonly rawValues: string;
+}
+
+/** GET /api/activity/loads/:loadId/quarantine: the load and one page of its quarantined rows, by line. */
+export interface QuarantineResponse {
+  readonly load: LoadManifest;
+  readonly rows: readonly QuarantinedRow[];
 }
