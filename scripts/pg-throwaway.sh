@@ -17,6 +17,12 @@ ensure_binaries() {
 case "${1:-}" in
   start)
     port=${2:-55432}
+    # Another server may hold the port (a developer's cluster left running): take the next free one.
+    for _ in $(seq 1 50); do
+      (echo >"/dev/tcp/127.0.0.1/$port") 2>/dev/null || break
+      echo "port $port is in use: trying $((port + 1))" >&2
+      port=$((port + 1))
+    done
     ensure_binaries
     dir=$(mktemp -d /tmp/commissioner-pg.XXXXXX)
     chown postgres "$dir"
