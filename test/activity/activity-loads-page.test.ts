@@ -1,20 +1,14 @@
-import { mkdtempSync, renameSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { renameSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from '@playwright/test';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../support/browser.ts';
-import { startTestServer, type TestServer } from '../support/server.ts';
-import { BrowserVisitors, csvLines, ensureWebBuilt } from '../support/web.ts';
-import { createActivityUsers, USERS } from './activity-users.ts';
+import { describe, expect, it } from 'vitest';
+import { activityBrowserSuite, downloadTable, rowCells } from './activity-browser.ts';
+import { USERS } from './activity-users.ts';
 import {
   CLEAN_LOAD_ID,
   PSEUDONYMS,
   QUARANTINE_LOAD_ID,
   RUN_ID,
   UNREADABLE_REASON,
-  writeLoadsFixture,
-  writeResultsFixture,
 } from './results-fixture.ts';
 
 /**
@@ -23,50 +17,8 @@ import {
  * first only.
  */
 const LONG = 180_000;
-let server: TestServer;
-let browser: Browser;
-let activityDir: string;
-const web = new BrowserVisitors(
-  () => browser,
-  () => server.url,
-);
-const { visitor, open, signIn, pageErrors } = web;
-
-beforeAll(async () => {
-  await ensureWebBuilt();
-  activityDir = mkdtempSync(path.join(os.tmpdir(), 'activity-loads-page-'));
-  await writeResultsFixture(activityDir);
-  await writeLoadsFixture(activityDir);
-  server = await startTestServer({
-    env: { COMMISSIONER_ACTIVITY_DIR: activityDir, COMMISSIONER_SIGN_IN_RATE_LIMIT: '1000' },
-  });
-  await createActivityUsers(server);
-  browser = await launchChromium();
-}, 300_000);
-
-afterAll(async () => {
-  await web.close();
-  await browser?.close();
-  await server?.services.activity.close();
-  await server?.close();
-  if (activityDir) rmSync(activityDir, { recursive: true, force: true });
-});
-
-/** The cells of the one row of `table` (an element id) that contains `text`, as shown. */
-async function rowCells(page: Page, table: string, text: string): Promise<string[]> {
-  const row = page.locator(`#${table} tbody tr`, { hasText: text });
-  await expect.poll(() => row.count(), { timeout: 30_000 }).toBe(1);
-  return (await row.locator('td').allInnerTexts()).map((t) => t.trim());
-}
-
-/** Clicks the table's "Download CSV" and returns the file's lines. */
-async function downloadTable(page: Page, table: string): Promise<string[]> {
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.locator(`#${table}`).getByRole('button', { name: 'Download CSV' }).click(),
-  ]);
-  return csvLines(await download.path());
-}
+const { suite, activityDir } = activityBrowserSuite('activity-loads-page-');
+const { visitor, open, signIn, pageErrors } = suite.visitors;
 
 describe('the activity loads page in the browser', () => {
   it(
@@ -176,7 +128,7 @@ describe('the activity loads page in the browser', () => {
     'refuses a CCG’s finance officer, and asks a signed-out visitor to sign in',
     async () => {
       const page = await signIn(await visitor(), USERS.finance);
-      await page.goto(`${server.url}/admin/activity-loads`);
+      await page.goto(`${suite.server.url}/admin/activity-loads`);
       const refusal = page.getByTestId('not-permitted');
       await refusal.waitFor();
       expect(await refusal.textContent()).toContain('You are not permitted to see the activity loads');
@@ -196,11 +148,11 @@ describe('the activity loads page in the browser', () => {
   it(
     'says when nothing is loaded, with the commands to load and run',
     async () => {
-      const loads = path.join(activityDir, 'loads');
+      const loads = path.join(activityDir(), 'loads');
       renameSync(loads, `${loads}-away`);
       try {
         const page = await signIn(await visitor(), USERS.admin);
-        await page.goto(`${server.url}/admin/activity-loads`);
+        await page.goto(`${suite.server.url}/admin/activity-loads`);
         const empty = page.getByTestId('no-loads');
         await empty.waitFor();
         expect(await empty.textContent()).toContain('No activity file has been loaded yet');

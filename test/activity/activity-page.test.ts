@@ -1,63 +1,17 @@
-import { mkdtempSync, renameSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { renameSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from '@playwright/test';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../support/browser.ts';
-import { startTestServer, type TestServer } from '../support/server.ts';
-import { BrowserVisitors, csvLines, ensureWebBuilt } from '../support/web.ts';
-import { createActivityUsers, USERS } from './activity-users.ts';
-import { CCG, writeLoadsFixture, writeResultsFixture } from './results-fixture.ts';
+import { describe, expect, it } from 'vitest';
+import { activityBrowserSuite, downloadTable, rowCells } from './activity-browser.ts';
+import { USERS } from './activity-users.ts';
+import { CCG } from './results-fixture.ts';
 
 /**
  * The CCG activity pages in Chromium over the hand-made run of results-fixture.ts (synthetic). The
  * figures are worked out by hand from its rows: 00K pays RVW and RTH; June 2013 is the latest month.
  */
 const LONG = 180_000;
-let server: TestServer;
-let browser: Browser;
-let activityDir: string;
-const web = new BrowserVisitors(
-  () => browser,
-  () => server.url,
-);
-const { visitor, open, signIn, pageErrors } = web;
-
-beforeAll(async () => {
-  await ensureWebBuilt();
-  activityDir = mkdtempSync(path.join(os.tmpdir(), 'activity-page-'));
-  await writeResultsFixture(activityDir);
-  await writeLoadsFixture(activityDir);
-  server = await startTestServer({
-    env: { COMMISSIONER_ACTIVITY_DIR: activityDir, COMMISSIONER_SIGN_IN_RATE_LIMIT: '1000' },
-  });
-  await createActivityUsers(server);
-  browser = await launchChromium();
-}, 300_000);
-
-afterAll(async () => {
-  await web.close();
-  await browser?.close();
-  await server?.services.activity.close();
-  await server?.close();
-  if (activityDir) rmSync(activityDir, { recursive: true, force: true });
-});
-
-/** The cells of the one row of `table` (an element id) that contains `text`, as shown (line breaks kept). */
-async function rowCells(page: Page, table: string, text: string): Promise<string[]> {
-  const row = page.locator(`#${table} tbody tr`, { hasText: text });
-  await expect.poll(() => row.count(), { timeout: 30_000 }).toBe(1);
-  return (await row.locator('td').allInnerTexts()).map((t) => t.trim());
-}
-
-/** Clicks the table's "Download CSV" and returns the file's lines. */
-async function downloadTable(page: Page, table: string): Promise<string[]> {
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.locator(`#${table}`).getByRole('button', { name: 'Download CSV' }).click(),
-  ]);
-  return csvLines(await download.path());
-}
+const { suite, activityDir } = activityBrowserSuite('activity-page-');
+const { visitor, open, signIn, pageErrors } = suite.visitors;
 
 describe('the CCG activity page in the browser', () => {
   it(
@@ -66,7 +20,7 @@ describe('the CCG activity page in the browser', () => {
       const context = await visitor();
       const page = await signIn(context, USERS.finance);
       // From the CCG's own page.
-      await page.goto(`${server.url}/ccg/${CCG}`);
+      await page.goto(`${suite.server.url}/ccg/${CCG}`);
       await page.getByRole('link', { name: 'Activity and cost' }).click();
       await page.waitForURL((url) => url.pathname === `/ccg/${CCG}/activity`);
 
@@ -192,7 +146,7 @@ describe('the CCG activity page in the browser', () => {
     async () => {
       const context = await visitor();
       const page = await signIn(context, USERS.finance);
-      await page.goto(`${server.url}/ccg/${CCG}/activity`);
+      await page.goto(`${suite.server.url}/ccg/${CCG}/activity`);
       await page
         .locator('#activity-by-provider tbody tr', { hasText: 'RVW' })
         .getByRole('link')
@@ -276,7 +230,7 @@ describe('the CCG activity page in the browser', () => {
       expect(await page.getByTestId('total-activity').textContent()).toBe('52');
 
       const other = await signIn(await visitor(), USERS.otherCcg);
-      await other.goto(`${server.url}/ccg/${CCG}/activity`);
+      await other.goto(`${suite.server.url}/ccg/${CCG}/activity`);
       const refusal = other.getByTestId('not-permitted');
       await refusal.waitFor();
       expect(await refusal.textContent()).toContain(
@@ -291,11 +245,11 @@ describe('the CCG activity page in the browser', () => {
   it(
     'says what to do when nothing has been priced yet',
     async () => {
-      const pointer = path.join(activityDir, 'results', 'current.json');
+      const pointer = path.join(activityDir(), 'results', 'current.json');
       renameSync(pointer, `${pointer}.away`);
       try {
         const page = await signIn(await visitor(), USERS.finance);
-        await page.goto(`${server.url}/ccg/${CCG}/activity`);
+        await page.goto(`${suite.server.url}/ccg/${CCG}/activity`);
         const notice = page.getByTestId('nothing-priced');
         await notice.waitFor();
         const text = await notice.textContent();

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { launchChromium } from './browser.ts';
 import { REPO_ROOT } from './paths.ts';
-import { startTestServer, type TestServer } from './server.ts';
+import { startTestServer, type TestServer, type TestServerOptions } from './server.ts';
 
 /** The built web UI the test server serves; `npm test` builds it, a lone test run builds it here. */
 export async function ensureWebBuilt(): Promise<void> {
@@ -90,9 +90,12 @@ export class BrowserSuite {
     return this.chromium;
   }
 
-  start = async (prepare?: (server: TestServer) => Promise<void>): Promise<TestServer> => {
+  start = async (
+    prepare?: (server: TestServer) => Promise<void>,
+    options?: TestServerOptions,
+  ): Promise<TestServer> => {
     await ensureWebBuilt();
-    this.testServer = await startTestServer();
+    this.testServer = await startTestServer(options);
     await prepare?.(this.testServer);
     this.chromium = await launchChromium();
     return this.testServer;
