@@ -50,7 +50,7 @@ describe('commissioner activity', () => {
     const run = await runCommissioner(['activity', 'run'], { env });
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toContain(
-      'Emergency readmissions: 30 days, same provider; flagged again across all loads (2 loads: a readmission may follow a spell in another file): 1 row(s) changed.',
+      'Emergency readmissions: 30 days, same provider; flagged again across all loads (2 loads: a readmission may follow a spell in another file): 1 row changed.',
     );
 
     const missing = await runCommissioner(['activity', 'unload', 'feedfacefeedface'], { env });

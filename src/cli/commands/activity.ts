@@ -3,6 +3,7 @@ import { type ActivityEngine, openActivityEngine } from '../../modules/activity/
 import { loadActivityFile, loadIdOf } from '../../modules/activity/load/load-activity.ts';
 import { runActivityPipeline } from '../../modules/activity/pipeline.ts';
 import { applySwitches } from '../../modules/activity/pricing/rules/switches.ts';
+import { readmissionFlagsText } from '../../modules/activity/readmission-flags-text.ts';
 import { currentRunDir, readSummary } from '../../modules/activity/results.ts';
 import { ActivityStore } from '../../modules/activity/store.ts';
 import { loadWhoPaysDefinitions } from '../../modules/activity/who-pays/definitions.ts';
@@ -130,15 +131,8 @@ export async function activityRunCommand(
       `Run ${summary.runId}: ${summary.rows.toLocaleString('en-GB')} rows from ${summary.loads.length} load(s)${summary.synthetic ? ' (SYNTHETIC data)' : ''}.`,
     );
     console.log(summary.priceBasis);
-    const flags = summary.readmissionFlags;
-    if (flags) {
-      console.log(
-        `Emergency readmissions: ${flags.windowDays} days, ${flags.scope.replace('_', ' ')}; ${
-          flags.recheckedAcrossLoads
-            ? `flagged again across all loads (${flags.recheckedAcrossLoads}): ${flags.corrected.toLocaleString('en-GB')} row(s) changed`
-            : 'as flagged at load'
-        }.`,
-      );
+    if (summary.readmissionFlags) {
+      console.log(`Emergency readmissions: ${readmissionFlagsText(summary.readmissionFlags)}.`);
     }
     printTable(summary.stages, [
       ['stage', (s) => s.stage],

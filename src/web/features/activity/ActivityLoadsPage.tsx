@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { readmissionRuleText } from '../../../modules/activity/readmission-flags-text.ts';
 import { DataTable } from '../../components/DataTable.tsx';
 import { Link } from '../../components/Link.tsx';
 import { NotPermitted } from '../../components/NotPermitted.tsx';
@@ -14,7 +15,7 @@ import { CurrentRun } from './CurrentRun.tsx';
 import { countColumn } from './columns.tsx';
 import { LoadQuarantine } from './LoadQuarantine.tsx';
 import { LoadsCli } from './LoadsCli.tsx';
-import { activityLoadsPath, readmissionRule } from './loads-format.ts';
+import { activityLoadsPath } from './loads-format.ts';
 import { SYNTHETIC_ACTIVITY_NOTE } from './RunLabels.tsx';
 import type { ActivityLoadsResponse, LoadManifest } from './types.ts';
 
@@ -71,7 +72,7 @@ function LoadsTable({
         {
           key: 'readmissionRule',
           header: 'Readmission rule',
-          value: (l) => readmissionRule(l.readmissionFlag),
+          value: (l) => readmissionRuleText(l.readmissionFlag),
         },
         { key: 'format', header: 'Format', value: (l) => l.format, csvOnly: true },
         { key: 'layoutVersion', header: 'Layout version', value: (l) => l.layoutVersion, csvOnly: true },

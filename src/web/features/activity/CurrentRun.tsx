@@ -1,10 +1,10 @@
+import { readmissionFlagsText } from '../../../modules/activity/readmission-flags-text.ts';
 import { DataTable } from '../../components/DataTable.tsx';
 import { FactList } from '../../components/FactList.tsx';
 import { Notice } from '../../components/Status.tsx';
 import { SyntheticBadge } from '../../components/SyntheticBadge.tsx';
 import { csvFilename } from '../../lib/csv.ts';
 import { formatDateTime, formatInt } from '../../lib/format.ts';
-import { readmissionFlagsLine } from './loads-format.ts';
 import { SYNTHETIC_ACTIVITY_NOTE } from './RunLabels.tsx';
 import type { LoadManifest, RunSummary } from './types.ts';
 
@@ -91,7 +91,7 @@ export function CurrentRun({
             label: 'Emergency readmissions',
             value: (
               <span data-testid="readmission-flags">
-                {flags ? readmissionFlagsLine(flags) : 'Not recorded (a run made before they were)'}
+                {flags ? readmissionFlagsText(flags) : 'Not recorded (a run made before they were)'}
               </span>
             ),
           },

@@ -1,6 +1,4 @@
 /** Paths and wording for the activity loads page (platform administrators). */
-import { formatInt } from '../../lib/format.ts';
-import type { RunSummary } from './types.ts';
 
 /** Quarantined rows shown at a time (the API allows up to 1,000). */
 export const QUARANTINE_PAGE_SIZE = 100;
@@ -12,24 +10,6 @@ export function activityLoadsPath(loadId?: string | null, offset = 0): string {
   if (loadId && offset > 0) params.set('offset', String(offset));
   const qs = params.toString();
   return qs ? `/admin/activity-loads?${qs}` : '/admin/activity-loads';
-}
-
-/** A readmission rule as the CLI prints it: "30 days, same provider". */
-export function readmissionRule(rule: { readonly windowDays: number; readonly scope: string }): string {
-  return `${rule.windowDays} days, ${rule.scope.replace(/_/g, ' ')}`;
-}
-
-/**
- * How a run flagged emergency readmissions, as `commissioner activity run` says it: "30 days, same
- * provider; flagged again across all loads (2 loads: …): 0 rows changed" or "…; as flagged at load".
- */
-export function readmissionFlagsLine(flags: NonNullable<RunSummary['readmissionFlags']>): string {
-  const how = flags.recheckedAcrossLoads
-    ? `flagged again across all loads (${flags.recheckedAcrossLoads}): ${formatInt(flags.corrected)} ${
-        flags.corrected === 1 ? 'row' : 'rows'
-      } changed`
-    : 'as flagged at load';
-  return `${readmissionRule(flags)}; ${how}`;
 }
 
 /**
