@@ -123,6 +123,10 @@ activity
     'check and store activity files (CSV or Parquet in definitions/activity/layout.json); bad rows are quarantined',
   )
   .option('--synthetic', 'label the rows synthetic (generated, not real activity)')
+  .option(
+    '--supersede',
+    'latest submission wins: rows whose activity_id an earlier load holds replace those rows (default: quarantined)',
+  )
   .option('--json', 'print JSON')
   .action(async (files, opts) =>
     (await import('./commands/activity.ts')).activityLoadCommand(config(), files, opts),
@@ -146,7 +150,7 @@ activity
 activity
   .command('unload <loadIds...>')
   .description(
-    'remove loads by id (`activity status` lists them): to replace a file, unload it and load the new one',
+    'remove loads by id (`activity status` lists them); rows a removed load superseded are in force again',
   )
   .option('--json', 'print JSON')
   .action(async (loadIds, opts) =>

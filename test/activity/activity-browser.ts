@@ -32,8 +32,8 @@ export function activityBrowserSuite(prefix: string): {
   return { suite, activityDir: () => dir };
 }
 
-/** The cells of the one row of `table` (an element id) that contains `text`, as shown (line breaks kept). */
-export async function rowCells(page: Page, table: string, text: string): Promise<string[]> {
+/** The cells of the one row of `table` (an element id) that contains (or matches) `text`, as shown (line breaks kept). */
+export async function rowCells(page: Page, table: string, text: string | RegExp): Promise<string[]> {
   const row = page.locator(`#${table} tbody tr`, { hasText: text });
   await expect.poll(() => row.count(), { timeout: 30_000 }).toBe(1);
   return (await row.locator('td').allInnerTexts()).map((t) => t.trim());

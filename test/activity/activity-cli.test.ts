@@ -41,7 +41,7 @@ describe('commissioner activity', () => {
     expect(load.code, load.stderr).toBe(0);
     expect(load.stdout).toContain('may.csv:3  age_at_activity_date: "old" is not a whole number');
     expect(load.stdout).toContain(
-      'june.csv:2  activity_id: "C1" is already loaded from may.csv (unload that load to replace it)',
+      'june.csv:2  activity_id: "C1" is already loaded from may.csv (load with --supersede to replace those rows, or unload that load)',
     );
 
     const again = await runCommissioner(['activity', 'load', may], { env });
@@ -71,5 +71,26 @@ describe('commissioner activity', () => {
       (await runCommissioner(['activity', 'status', '--json'], { env })).stdout,
     ) as StatusJson;
     expect(after.loads.map((l) => l.file)).toEqual(['june.csv']);
+  });
+
+  it('loads a resubmission with --supersede: it says which rows it replaced, and status lists them', async () => {
+    const cli = { env: { COMMISSIONER_ACTIVITY_DIR: path.join(dir, 'store-supersede') } };
+    const first = path.join(dir, 'aug.csv');
+    const resubmitted = path.join(dir, 'aug-v2.csv');
+    writeActivityCsv(first, [{ activity_id: 'R1' }, { activity_id: 'R2' }]);
+    writeActivityCsv(resubmitted, [{ activity_id: 'R2', age_at_activity_date: '71' }]);
+    expect((await runCommissioner(['activity', 'load', first], cli)).code).toBe(0);
+    const load = await runCommissioner(['activity', 'load', '--supersede', resubmitted], cli);
+    expect(load.code, load.stderr).toBe(0);
+    const status = JSON.parse(
+      (await runCommissioner(['activity', 'status', '--json'], cli)).stdout,
+    ) as StatusJson;
+    const aug = status.loads.find((l) => l.file === 'aug.csv');
+    expect(load.stdout).toContain(`aug-v2.csv supersedes 1 row of aug.csv (load ${aug?.loadId}).`);
+    const table = await runCommissioner(['activity', 'status'], cli);
+    expect(table.stdout).toContain(`1 row of aug.csv (load ${aug?.loadId})`);
+    const run = await runCommissioner(['activity', 'run', '--json'], cli);
+    expect(run.code, run.stderr).toBe(0);
+    expect((JSON.parse(run.stdout) as { rows: number }).rows).toBe(2);
   });
 });

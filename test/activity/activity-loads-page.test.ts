@@ -33,7 +33,8 @@ describe('the activity loads page in the browser', () => {
       await page.waitForURL((url) => url.pathname === '/admin/activity-loads');
 
       // Every load with its counts: file, id, loaded at, rows, accepted, quarantined, synthetic, rule.
-      const fixture = await rowCells(page, 'activity-loads', QUARANTINE_LOAD_ID);
+      // Matched by its first cell: the clean load's row names this load too (it superseded rows of it).
+      const fixture = await rowCells(page, 'activity-loads', /^\s*activity-2013-14-fixture\.csv/);
       expect(fixture.slice(0, 2)).toEqual(['activity-2013-14-fixture.csv', QUARANTINE_LOAD_ID]);
       expect(fixture[2]).toMatch(/^20 Nov 2026, 09:00:00/);
       expect(fixture.slice(3, 6)).toEqual(['10', '7', '3']);
@@ -45,10 +46,13 @@ describe('the activity loads page in the browser', () => {
       expect(
         await page.locator('#activity-loads tbody tr').first().getByTestId('synthetic-badge').count(),
       ).toBe(1);
+      // The clean load superseded two rows of the first (latest submission wins).
+      expect(clean[8]).toBe(`2 rows of activity-2013-14-fixture.csv (load ${QUARANTINE_LOAD_ID})`);
+      expect(fixture[8]).toBe('—');
       expect(await downloadTable(page, 'activity-loads')).toEqual([
-        'File,Load id,Loaded at,Rows,Accepted,Quarantined,Synthetic,Readmission rule,Format,Layout version,Bytes,Content hash,Load time (ms)',
-        `activity-2013-14-fixture.csv,${QUARANTINE_LOAD_ID},2026-11-20T09:00:00.000Z,10,7,3,Yes,"30 days, same provider",csv,2013-14.1,4096,${QUARANTINE_LOAD_ID}${'0'.repeat(48)},850`,
-        `activity-clean.csv,${CLEAN_LOAD_ID},2026-11-20T09:10:00.000Z,10,10,0,Yes,"30 days, same provider",csv,2013-14.1,4096,${CLEAN_LOAD_ID}${'0'.repeat(48)},850`,
+        'File,Load id,Loaded at,Rows,Accepted,Quarantined,Synthetic,Readmission rule,Supersedes,Format,Layout version,Bytes,Content hash,Load time (ms)',
+        `activity-2013-14-fixture.csv,${QUARANTINE_LOAD_ID},2026-11-20T09:00:00.000Z,10,7,3,Yes,"30 days, same provider",,csv,2013-14.1,4096,${QUARANTINE_LOAD_ID}${'0'.repeat(48)},850`,
+        `activity-clean.csv,${CLEAN_LOAD_ID},2026-11-20T09:10:00.000Z,10,10,0,Yes,"30 days, same provider",2 rows of activity-2013-14-fixture.csv (load ${QUARANTINE_LOAD_ID}),csv,2013-14.1,4096,${CLEAN_LOAD_ID}${'0'.repeat(48)},850`,
       ]);
 
       // The current run: its id, rows, readmission flags and stage timings; it did not read the clean load.
@@ -68,6 +72,7 @@ describe('the activity loads page in the browser', () => {
       const cli = (await page.getByTestId('loads-cli').textContent()) ?? '';
       expect(cli).toContain('commissioner activity load FILE…');
       expect(cli).toContain('commissioner activity unload LOAD-ID…');
+      expect(cli).toContain('--supersede');
       expect(cli).toContain('commissioner activity run');
 
       // Open the load with quarantined rows: the load is in the URL.

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,35 +11,19 @@ import {
 import { loadActivityFile } from '../../src/modules/activity/load/load-activity.ts';
 import { runActivityPipeline } from '../../src/modules/activity/pipeline.ts';
 import { loadTariff } from '../../src/modules/activity/pricing/definitions.ts';
-import {
-  type ActivityReference,
-  loadActivityReference,
-  writeReferenceTables,
-} from '../../src/modules/activity/reference-tables.ts';
+import type { ActivityReference } from '../../src/modules/activity/reference-tables.ts';
 import { ActivityStore, type LoadManifest } from '../../src/modules/activity/store.ts';
-import { Analytics, sqlString } from '../../src/platform/analytics/duckdb.ts';
+import { type Analytics, sqlString } from '../../src/platform/analytics/duckdb.ts';
 import { AppError } from '../../src/platform/errors.ts';
-import { REFERENCE_DIR, REPO_ROOT } from '../support/paths.ts';
 import { BASE_ROW, csvHeader, writeActivityCsv } from './activity-rows.ts';
+import { openLoadTestEngine } from './load-engine.ts';
 
 let engine: Analytics;
 let dir: string;
 let reference: ActivityReference;
 
 beforeAll(async () => {
-  engine = await Analytics.open({ threads: 2 });
-  reference = loadActivityReference(REFERENCE_DIR);
-  await writeReferenceTables(engine, reference);
-  const services = JSON.parse(
-    readFileSync(path.join(REPO_ROOT, 'definitions/who-pays/service-categories.json'), 'utf8'),
-  ) as { categories: { id: string }[] };
-  await engine.run('create table known_service (code varchar); create table known_currency (code varchar)');
-  await engine.insertRows(
-    'known_service',
-    ['code'],
-    services.categories.map((c) => [c.id]),
-  );
-  await engine.insertRows('known_currency', ['code'], [['HB12C'], ['FZ17B'], ['VB08Z'], ['WF01B']]);
+  ({ engine, reference } = await openLoadTestEngine());
   dir = mkdtempSync(path.join(os.tmpdir(), 'activity-load-'));
 });
 
@@ -223,12 +207,14 @@ describe('activity already stored by another load', () => {
       {
         file: 'extract-v2.csv',
         line: 2,
-        reason: 'activity_id: "D2" is already loaded from extract-v1.csv (unload that load to replace it)',
+        reason:
+          'activity_id: "D2" is already loaded from extract-v1.csv (load with --supersede to replace those rows, or unload that load)',
       },
     ]);
     expect(v2.manifest.rejectedByReason).toEqual([
       {
-        reason: 'activity_id: "…" is already loaded from extract-v1.csv (unload that load to replace it)',
+        reason:
+          'activity_id: "…" is already loaded from extract-v1.csv (load with --supersede to replace those rows, or unload that load)',
         rows: 1,
       },
     ]);

@@ -251,6 +251,10 @@ const manifest = (loadId: string, rejected: number): LoadManifest => ({
           { reason: UNREADABLE_REASON, rows: 1 },
         ],
   synthetic: true,
+  // The clean load is a resubmission loaded with --supersede: it replaced two rows of the first.
+  ...(loadId === CLEAN_LOAD_ID
+    ? { supersedes: [{ loadId: QUARANTINE_LOAD_ID, file: 'activity-2013-14-fixture.csv', rows: 2 }] }
+    : {}),
   wallMs: 850,
 });
 

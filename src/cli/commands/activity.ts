@@ -6,6 +6,7 @@ import { applySwitches } from '../../modules/activity/pricing/rules/switches.ts'
 import { readmissionFlagsText } from '../../modules/activity/readmission-flags-text.ts';
 import { currentRunDir, readSummary } from '../../modules/activity/results.ts';
 import { ActivityStore } from '../../modules/activity/store.ts';
+import { supersedesText } from '../../modules/activity/supersedes-text.ts';
 import { loadWhoPaysDefinitions } from '../../modules/activity/who-pays/definitions.ts';
 import { resolveSwitches } from '../../modules/activity/who-pays/rules/index.ts';
 import type { Config } from '../../platform/config.ts';
@@ -36,7 +37,7 @@ async function withEngine<T>(
 export async function activityLoadCommand(
   config: Config,
   files: string[],
-  opts: { json?: boolean; synthetic?: boolean },
+  opts: { json?: boolean; synthetic?: boolean; supersede?: boolean },
 ) {
   await withEngine(config, async (engine, store) => {
     const results = [];
@@ -46,6 +47,7 @@ export async function activityLoadCommand(
         results.push(
           await loadActivityFile(engine.engine, store, file, {
             synthetic: opts.synthetic ?? false,
+            supersede: opts.supersede ?? false,
             readmission: engine.tariff.defaults.readmissions,
             ...(opts.json
               ? {}
@@ -76,6 +78,10 @@ export async function activityLoadCommand(
           `  … and ${r.manifest.rejected - r.sample.length} more in ${path.join(store.loadDir(r.manifest.loadId), 'quarantine.parquet')}`,
         );
       }
+    }
+    for (const r of results.filter((x) => x.status === 'loaded' && x.manifest.supersedes)) {
+      const replaced = r.manifest.supersedes ?? [];
+      console.log(`\n${r.manifest.file} supersedes ${supersedesText(replaced)}.`);
     }
     const unchanged = results.filter((r) => r.status === 'unchanged');
     if (unchanged.length)
@@ -170,6 +176,7 @@ export function activityStatusCommand(config: Config, opts: { json?: boolean }) 
       ['accepted', (l) => l.accepted],
       ['quarantined', (l) => l.rejected],
       ['synthetic', (l) => (l.synthetic ? 'yes' : 'no')],
+      ['supersedes', (l) => supersedesText(l.supersedes)],
     ]);
   console.log(
     run

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { sqlString } from '../../platform/analytics/duckdb.ts';
 import { AppError } from '../../platform/errors.ts';
 import { responsiblePopulationQuery } from '../population/responsible-population-sql.ts';
+import { activeRowsRelation, hasSupersessions } from './active-rows.ts';
 import type { ActivityEngine } from './engine.ts';
 import { derivationProblem, referenceFingerprint } from './load/derive-sql.ts';
 import type { PricingOptions } from './pricing/model.ts';
@@ -191,8 +192,17 @@ export async function runActivityPipeline(
   store.clearDebris();
   const tmp = path.join(store.resultsDir, `.tmp-${runId}`);
   mkdirSync(tmp, { recursive: true });
-  const stored = `read_parquet([${store.activityFiles().map(sqlString).join(', ')}])`;
-  const rows = loads.reduce((n, l) => n + l.accepted, 0);
+  // Every loaded row, but an activity id a later load superseded counts once (active-rows.ts).
+  const stored = activeRowsRelation(store);
+  const inForce = new Map(loads.map((l) => [l.loadId, l.accepted]));
+  if (hasSupersessions(store)) {
+    const counted = await engine.all<{ loadId: string; rows: number }>(
+      `select load_id as "loadId", count(*)::bigint as rows from ${stored} group by 1`,
+    );
+    for (const l of loads) inForce.set(l.loadId, 0);
+    for (const c of counted) inForce.set(c.loadId, Number(c.rows));
+  }
+  const rows = [...inForce.values()].reduce((n, r) => n + r, 0);
   const stages: { stage: string; ms: number; rowsPerSecond: number | null }[] = [];
   const stage = async (name: string, sql: string, perRow: boolean) => {
     const t0 = performance.now();
@@ -242,7 +252,7 @@ export async function runActivityPipeline(
     const summary: RunSummary = {
       runId,
       finishedAt: now().toISOString(),
-      loads: loads.map((l) => ({ loadId: l.loadId, file: l.file, rows: l.accepted })),
+      loads: loads.map((l) => ({ loadId: l.loadId, file: l.file, rows: inForce.get(l.loadId) ?? 0 })),
       synthetic: loads.some((l) => l.synthetic),
       priceBasis: PRICE_BASIS,
       switches: { whoPays: switches, pricing: { ...pricing, bptAreas: pricing.bptAreas.map((a) => a.id) } },

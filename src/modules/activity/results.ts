@@ -15,6 +15,7 @@ import type { ActivityStore } from './store.ts';
 export interface RunSummary {
   readonly runId: string;
   readonly finishedAt: string;
+  /** The loads the run read and the rows of each in force (a row superseded by a later load is not). */
   readonly loads: readonly { readonly loadId: string; readonly file: string; readonly rows: number }[];
   /** True if any input load is synthetic: every view of the run is then labelled synthetic. */
   readonly synthetic: boolean;

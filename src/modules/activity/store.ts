@@ -6,6 +6,8 @@ import path from 'node:path';
  *   loads/<load-id>/activity.parquet     validated rows of one loaded file (+ derived columns, layout.json
  *                                        derived_at_load)
  *   loads/<load-id>/quarantine.parquet   its rejected rows: file, line, reason, the raw values
+ *   loads/<load-id>/supersedes.parquet   loaded with --supersede: the activity ids it replaced in earlier
+ *                                        loads (active-rows.ts; the earlier files are not rewritten)
  *   loads/<load-id>/manifest.json        written last: a load without it does not exist
  *   results/<run-id>/…                   pipeline outputs; results/current.json names the latest
  * A load is built in loads/.tmp-* and renamed into place, so a load that dies part-way leaves nothing
@@ -33,7 +35,19 @@ export interface LoadManifest {
    * derivation is not its own. Absent for loads written before columns were derived.
    */
   readonly derived?: LoadDerivation;
+  /**
+   * Present when the file was loaded with `--supersede` ("latest submission wins"): the earlier loads
+   * holding activity ids this load also holds, and how many of their rows it replaced. Its
+   * supersedes.parquet lists the ids (active-rows.ts).
+   */
+  readonly supersedes?: readonly SupersededLoad[];
   readonly wallMs: number;
+}
+
+export interface SupersededLoad {
+  readonly loadId: string;
+  readonly file: string;
+  readonly rows: number;
 }
 
 export interface LoadDerivation {

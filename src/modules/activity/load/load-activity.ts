@@ -13,10 +13,11 @@ import { createGunzip } from 'node:zlib';
 import { parse } from 'csv-parse/sync';
 import { type Analytics, sqlString } from '../../../platform/analytics/duckdb.ts';
 import { AppError } from '../../../platform/errors.ts';
+import { SUPERSEDES_FILE } from '../active-rows.ts';
 import { activityLayout } from '../layout.ts';
 import type { ReadmissionRule } from '../pricing/model.ts';
 import { readmissionFlagQuery } from '../pricing/sql.ts';
-import type { ActivityStore, LoadManifest } from '../store.ts';
+import type { ActivityStore, LoadManifest, SupersededLoad } from '../store.ts';
 import {
   DERIVATION_VERSION,
   DERIVED_COLUMNS,
@@ -37,6 +38,12 @@ export interface LoadOptions {
    * any-provider scope). Default: 30 days, same provider. Recorded in the manifest.
    */
   readonly readmission?: Pick<ReadmissionRule, 'scope' | 'windowDays'>;
+  /**
+   * "Latest submission wins", as in SUS: rows whose activity id an earlier load holds replace that
+   * load's rows (recorded in supersedes.parquet and the manifest; active-rows.ts) instead of being
+   * quarantined. Default false: such rows are quarantined naming the load that holds them.
+   */
+  readonly supersede?: boolean;
 }
 
 export interface LoadResult {
@@ -129,7 +136,13 @@ export async function loadActivityFile(
   const fingerprint = await referenceFingerprint(engine);
   const existing = store.find(loadId);
   // A load whose derived columns rest on other reference data (or predate them) is made again.
-  if (existing && derivationProblem(existing, fingerprint) === null) {
+  // So is a load asked to supersede that was made without (its held ids were quarantined then).
+  const supersede = options.supersede ?? false;
+  if (
+    existing &&
+    derivationProblem(existing, fingerprint) === null &&
+    (!supersede || existing.supersedes !== undefined)
+  ) {
     return { status: 'unchanged', manifest: existing, sample: [] };
   }
 
@@ -148,22 +161,32 @@ export async function loadActivityFile(
        where activity_id is not null group by activity_id having count(*) > 1`,
     );
     // Rows already stored by another load (an overlapping or resubmitted extract) would be counted
-    // twice: each is quarantined naming the load that holds it. To replace a load, unload it first.
+    // twice: each is quarantined naming the load that holds it, unless this load supersedes them.
     const earlier = store
       .loads()
       .filter((l) => l.loadId !== loadId && l.accepted > 0)
       .map(
-        (l) => `select activity_id, ${sqlString(l.file)} as earlier_file
+        (
+          l,
+          order,
+        ) => `select activity_id, ${sqlString(l.loadId)} as earlier_load, ${sqlString(l.file)} as earlier_file,
+                   ${order} as earlier_order
                    from read_parquet(${sqlString(path.join(store.loadDir(l.loadId), 'activity.parquet'))})`,
       );
     await engine.run(
       earlier.length
-        ? `create or replace temp table seen_${id} as
-           select e.activity_id, min(e.earlier_file) as earlier_file
+        ? `create or replace temp table held_${id} as
+           select e.activity_id, e.earlier_load, e.earlier_file, e.earlier_order
            from (select distinct trim(activity_id) as activity_id from ${raw} where activity_id is not null) r
-           join (${earlier.join(' union all ')}) e on e.activity_id = r.activity_id
-           group by e.activity_id`
-        : `create or replace temp table seen_${id} (activity_id varchar, earlier_file varchar)`,
+           join (${earlier.join(' union all ')}) e on e.activity_id = r.activity_id`
+        : `create or replace temp table held_${id} (activity_id varchar, earlier_load varchar, earlier_file varchar,
+                                                    earlier_order integer)`,
+    );
+    // The quarantine names the latest load holding the id: the one whose row is in force.
+    await engine.run(
+      `create or replace temp table seen_${id} as
+       select activity_id, arg_max(earlier_file, earlier_order) as earlier_file from held_${id}
+       ${supersede ? 'where false' : ''} group by activity_id`,
     );
     const checked = `(${validationQuery(layout, raw, `dup_${id}`, `seen_${id}`)})`;
     const stage = path.join(tmp, 'checked.parquet');
@@ -202,6 +225,7 @@ export async function loadActivityFile(
       (p) => progress('deriving columns', p),
     );
     rmSync(stage);
+    const supersedes = supersede ? await recordSupersessions(engine, `held_${id}`, final, tmp) : undefined;
 
     const accepted = (
       await engine.one<{ n: number }>(`select count(*) as n from read_parquet(${sqlString(final)})`)
@@ -219,7 +243,8 @@ export async function loadActivityFile(
     );
     if (rejected === 0) rmSync(quarantine);
     await engine.run(
-      `drop table if exists dup_${id}; drop table if exists seen_${id}; drop view if exists ${raw}`,
+      `drop table if exists dup_${id}; drop table if exists seen_${id}; drop table if exists held_${id};
+       drop view if exists ${raw}`,
     );
 
     const manifest: LoadManifest = {
@@ -237,6 +262,7 @@ export async function loadActivityFile(
       synthetic: options.synthetic ?? false,
       readmissionFlag: { scope: readmission.scope, windowDays: readmission.windowDays },
       derived: { version: DERIVATION_VERSION, columns: DERIVED_COLUMNS, referenceFingerprint: fingerprint },
+      ...(supersedes ? { supersedes } : {}),
       wallMs: Date.now() - started,
     };
     writeFileSync(path.join(tmp, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
@@ -249,10 +275,40 @@ export async function loadActivityFile(
   } catch (error) {
     rmSync(tmp, { recursive: true, force: true });
     await engine
-      .run(`drop table if exists dup_${id}; drop table if exists seen_${id}; drop view if exists raw_${id}`)
+      .run(
+        `drop table if exists dup_${id}; drop table if exists seen_${id}; drop table if exists held_${id};
+         drop view if exists raw_${id}`,
+      )
       .catch(() => {});
     throw error;
   }
+}
+
+/**
+ * For a load made with `supersede`: writes `dir`/supersedes.parquet, the (activity_id,
+ * superseded_load_id) pairs of the stored rows (`final`) that earlier loads hold (`held`: every holder,
+ * the rows of an earlier superseded load included, so that unloading any one load leaves the others
+ * resolved), and returns how many rows of each earlier load were replaced. No file when none were.
+ */
+async function recordSupersessions(
+  engine: Analytics,
+  held: string,
+  final: string,
+  dir: string,
+): Promise<SupersededLoad[]> {
+  const pairs = `(select h.activity_id, h.earlier_load as superseded_load_id, h.earlier_file
+                  from ${held} h semi join read_parquet(${sqlString(final)}) f on f.activity_id = h.activity_id)`;
+  const byLoad = await engine.all<{ loadId: string; file: string; rows: number }>(
+    `select superseded_load_id as "loadId", any_value(earlier_file) as file, count(*)::bigint as rows
+     from ${pairs} group by 1 order by 1`,
+  );
+  if (byLoad.length > 0) {
+    await engine.run(
+      `copy (select activity_id, superseded_load_id from ${pairs} order by 1, 2)
+       to ${sqlString(path.join(dir, SUPERSEDES_FILE))} (format parquet, compression zstd)`,
+    );
+  }
+  return byLoad.map((l) => ({ loadId: l.loadId, file: l.file, rows: Number(l.rows) }));
 }
 
 async function columnsOf(engine: Analytics, reader: string): Promise<string[]> {

@@ -94,7 +94,7 @@ function rowChecks(): string[] {
     `case when activity_type = 'ae' and not ${present('ae_department_type')} then 'ae_department_type: missing for an A&E attendance' end`,
     `case when ${present('lsoa_of_residence')} and residence_country <> 'england' then 'lsoa_of_residence: an English LSOA but residence_country is ' || residence_country end`,
     `case when duplicate_of is not null then 'activity_id: ' || ${shown('activity_id')} || ' repeats line ' || duplicate_of end`,
-    `case when loaded_before_in is not null then 'activity_id: ' || ${shown('activity_id')} || ' is already loaded from ' || loaded_before_in || ' (unload that load to replace it)' end`,
+    `case when loaded_before_in is not null then 'activity_id: ' || ${shown('activity_id')} || ' is already loaded from ' || loaded_before_in || ' (load with --supersede to replace those rows, or unload that load)' end`,
   ];
 }
 

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { readmissionRuleText } from '../../../modules/activity/readmission-flags-text.ts';
+import { supersedesText } from '../../../modules/activity/supersedes-text.ts';
 import { DataTable } from '../../components/DataTable.tsx';
 import { Link } from '../../components/Link.tsx';
 import { NotPermitted } from '../../components/NotPermitted.tsx';
@@ -73,6 +74,13 @@ function LoadsTable({
           key: 'readmissionRule',
           header: 'Readmission rule',
           value: (l) => readmissionRuleText(l.readmissionFlag),
+        },
+        {
+          key: 'supersedes',
+          header: 'Supersedes',
+          value: (l) => supersedesText(l.supersedes),
+          render: (l) =>
+            l.supersedes === undefined ? <span className="muted">—</span> : supersedesText(l.supersedes),
         },
         { key: 'format', header: 'Format', value: (l) => l.format, csvOnly: true },
         { key: 'layoutVersion', header: 'Layout version', value: (l) => l.layoutVersion, csvOnly: true },

@@ -9,11 +9,13 @@ export function LoadsCli() {
           <code>commissioner activity load FILE…</code> checks and stores activity files (CSV or Parquet in
           the SUS-like layout; <code>--synthetic</code> labels generated rows). A row that fails a check is
           quarantined with its reason and line, and so is a row whose activity id is already held by another
-          load: to replace a file, unload its load first. Loading the same file again changes nothing.
+          load. With <code>--supersede</code> the latest submission wins instead, as in SUS: such rows replace
+          the earlier load&rsquo;s rows (the earlier file is kept, and unloading the new load brings its rows
+          back). Loading the same file again changes nothing.
         </li>
         <li>
-          <code>commissioner activity unload LOAD-ID…</code> removes loads with their quarantined rows. The
-          current results keep their rows until the next run.
+          <code>commissioner activity unload LOAD-ID…</code> removes loads with their quarantined rows; rows a
+          removed load superseded are in force again. The current results keep their rows until the next run.
         </li>
         <li>
           <code>commissioner activity run</code> attributes (Who Pays), prices and aggregates everything

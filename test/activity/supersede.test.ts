@@ -1,0 +1,182 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { activeRowsRelation, SUPERSEDES_FILE } from '../../src/modules/activity/active-rows.ts';
+import { loadActivityFile } from '../../src/modules/activity/load/load-activity.ts';
+import { runActivityPipeline } from '../../src/modules/activity/pipeline.ts';
+import { loadTariff } from '../../src/modules/activity/pricing/definitions.ts';
+import type { ActivityReference } from '../../src/modules/activity/reference-tables.ts';
+import { ActivityStore } from '../../src/modules/activity/store.ts';
+import { type Analytics, sqlString } from '../../src/platform/analytics/duckdb.ts';
+import { writeActivityCsv } from './activity-rows.ts';
+import { openLoadTestEngine } from './load-engine.ts';
+
+let engine: Analytics;
+let reference: ActivityReference;
+let dir: string;
+
+beforeAll(async () => {
+  ({ engine, reference } = await openLoadTestEngine());
+  dir = mkdtempSync(path.join(os.tmpdir(), 'activity-supersede-'));
+});
+
+afterAll(() => {
+  engine.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** The rows in force: activity id → the file of the load it comes from, and its start date. */
+async function inForce(store: ActivityStore): Promise<Record<string, string>> {
+  const files = new Map(store.loads().map((l) => [l.loadId, l.file]));
+  const rows = await engine.all<{ activity_id: string; load_id: string; start: string }>(
+    `select activity_id, load_id, strftime(activity_start_date, '%Y-%m-%d') as start
+     from ${activeRowsRelation(store)} order by activity_id`,
+  );
+  return Object.fromEntries(rows.map((r) => [r.activity_id, `${files.get(r.load_id)} ${r.start}`]));
+}
+
+const csv = (name: string, rows: Parameters<typeof writeActivityCsv>[1]) => {
+  const file = path.join(dir, name);
+  writeActivityCsv(file, rows);
+  return file;
+};
+
+describe('loading with --supersede (latest submission wins)', () => {
+  it('replaces the rows an earlier load holds, records what it replaced, and the pipeline counts each id once', async () => {
+    const store = new ActivityStore(path.join(dir, 'store-main'));
+    const may = await loadActivityFile(
+      engine,
+      store,
+      csv('may.csv', [{ activity_id: 'S1' }, { activity_id: 'S2' }]),
+    );
+    // The resubmission corrects S2's dates and adds S3.
+    const mayV2 = await loadActivityFile(
+      engine,
+      store,
+      csv('may-v2.csv', [
+        { activity_id: 'S2', activity_start_date: '2013-06-10', activity_end_date: '2013-06-12' },
+        { activity_id: 'S3' },
+      ]),
+      { supersede: true },
+    );
+    expect(mayV2.manifest).toMatchObject({
+      accepted: 2,
+      rejected: 0,
+      supersedes: [{ loadId: may.manifest.loadId, file: 'may.csv', rows: 1 }],
+    });
+    // The earlier file is not rewritten: it still holds both its rows.
+    expect(store.find(may.manifest.loadId)?.accepted).toBe(2);
+    expect(
+      await engine.all(
+        `select * from read_parquet(${sqlString(path.join(store.loadDir(mayV2.manifest.loadId), SUPERSEDES_FILE))})`,
+      ),
+    ).toEqual([{ activity_id: 'S2', superseded_load_id: may.manifest.loadId }]);
+    expect(await inForce(store)).toEqual({
+      S1: 'may.csv 2013-05-01',
+      S2: 'may-v2.csv 2013-06-10',
+      S3: 'may-v2.csv 2013-05-01',
+    });
+
+    const summary = await runActivityPipeline({ engine, reference, tariff: loadTariff() }, store);
+    expect(summary.rows).toBe(3);
+    expect(summary.loads).toEqual([
+      { loadId: may.manifest.loadId, file: 'may.csv', rows: 1 },
+      { loadId: mayV2.manifest.loadId, file: 'may-v2.csv', rows: 2 },
+    ]);
+    const months = await engine.all<{ month: string; activity: number }>(
+      `select month, sum(activity)::bigint as activity
+       from read_parquet(${sqlString(path.join(store.resultsDir, summary.runId, 'monthly.parquet'))})
+       group by 1 order by 1`,
+    );
+    expect(months).toEqual([
+      { month: '2013-05', activity: 2 },
+      { month: '2013-06', activity: 1 },
+    ]);
+
+    // The same file again, with or without --supersede: nothing to do.
+    for (const supersede of [true, false]) {
+      const again = await loadActivityFile(engine, store, path.join(dir, 'may-v2.csv'), { supersede });
+      expect(again.status).toBe('unchanged');
+    }
+  });
+
+  it('quarantines a later plain load of a superseded id naming the load in force', async () => {
+    const store = new ActivityStore(path.join(dir, 'store-plain-after'));
+    await loadActivityFile(engine, store, csv('p1.csv', [{ activity_id: 'P1' }]));
+    // Each file differs (a file's content is its load id).
+    const later = { activity_start_date: '2013-06-01', activity_end_date: '2013-06-02' };
+    await loadActivityFile(engine, store, csv('p2.csv', [{ activity_id: 'P1', ...later }]), {
+      supersede: true,
+    });
+    const plain = await loadActivityFile(
+      engine,
+      store,
+      csv('p3.csv', [{ activity_id: 'P1', age_at_activity_date: '71' }]),
+    );
+    expect(plain.manifest).toMatchObject({ accepted: 0, rejected: 1 });
+    expect(plain.sample[0]?.reason).toBe(
+      'activity_id: "P1" is already loaded from p2.csv (load with --supersede to replace those rows, or unload that load)',
+    );
+  });
+
+  it('does not let a quarantined row supersede, and records an empty list when nothing was replaced', async () => {
+    const store = new ActivityStore(path.join(dir, 'store-bad-row'));
+    await loadActivityFile(engine, store, csv('q1.csv', [{ activity_id: 'Q1' }]));
+    const bad = await loadActivityFile(
+      engine,
+      store,
+      csv('q2.csv', [{ activity_id: 'Q1', general_medical_practice_code: 'ZZZ99' }, { activity_id: 'Q2' }]),
+      { supersede: true },
+    );
+    expect(bad.manifest).toMatchObject({ accepted: 1, rejected: 1, supersedes: [] });
+    expect(existsSync(path.join(store.loadDir(bad.manifest.loadId), SUPERSEDES_FILE))).toBe(false);
+    expect(await inForce(store)).toEqual({ Q1: 'q1.csv 2013-05-01', Q2: 'q2.csv 2013-05-01' });
+  });
+
+  it('keeps the latest load in force through a chain of resubmissions, and unloading brings earlier rows back', async () => {
+    const store = new ActivityStore(path.join(dir, 'store-chain'));
+    const v1 = await loadActivityFile(
+      engine,
+      store,
+      csv('c1.csv', [{ activity_id: 'C1' }, { activity_id: 'C2' }]),
+    );
+    const v2 = await loadActivityFile(
+      engine,
+      store,
+      csv('c2.csv', [
+        { activity_id: 'C2', activity_start_date: '2013-07-01', activity_end_date: '2013-07-02' },
+      ]),
+      { supersede: true },
+    );
+    const v3 = await loadActivityFile(
+      engine,
+      store,
+      csv('c3.csv', [
+        { activity_id: 'C2', activity_start_date: '2013-08-01', activity_end_date: '2013-08-02' },
+        { activity_id: 'C1', activity_start_date: '2013-09-01', activity_end_date: '2013-09-02' },
+      ]),
+      { supersede: true },
+    );
+    // Every holder is recorded, the rows of an already superseded load included.
+    expect(v3.manifest.supersedes).toEqual(
+      [
+        { loadId: v1.manifest.loadId, file: 'c1.csv', rows: 2 },
+        { loadId: v2.manifest.loadId, file: 'c2.csv', rows: 1 },
+      ].sort((a, b) => a.loadId.localeCompare(b.loadId)),
+    );
+    expect(await inForce(store)).toEqual({ C1: 'c3.csv 2013-09-01', C2: 'c3.csv 2013-08-01' });
+
+    // Unloading the middle load changes nothing in force: the latest still wins.
+    store.unload(v2.manifest.loadId);
+    expect(await inForce(store)).toEqual({ C1: 'c3.csv 2013-09-01', C2: 'c3.csv 2013-08-01' });
+    // Unloading the latest brings the first load's rows back (c2.csv is gone).
+    store.unload(v3.manifest.loadId);
+    expect(await inForce(store)).toEqual({ C1: 'c1.csv 2013-05-01', C2: 'c1.csv 2013-05-01' });
+  });
+
+  it('reads every file as it is when nothing was superseded', () => {
+    const store = new ActivityStore(path.join(dir, 'store-none'));
+    expect(activeRowsRelation(store)).toBe('read_parquet([])');
+  });
+});
