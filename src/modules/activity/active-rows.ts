@@ -60,7 +60,7 @@ export function activeRowsRelation(store: ActivityStore): string {
     : `(${resolved})`;
 }
 
-/** How many rows are in force (activeRowsRelation); from the manifests when nothing was superseded. */
+/** True when some load replaced rows of earlier loads: the rows in force then differ from the manifests' counts. */
 export function hasSupersessions(store: ActivityStore): boolean {
   return supersedesFiles(store, loadsWithRows(store)).length > 0;
 }
