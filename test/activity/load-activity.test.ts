@@ -328,6 +328,7 @@ describe('readmissions across loads', () => {
       scope: 'same_provider',
       recheckedAcrossLoads: '2 loads: a readmission may follow a spell in another file',
       corrected: 1,
+      reused: false,
     });
     expect(summary.stages.map((s) => s.stage)).toContain('readmission flags across loads');
     const monthly = await monthlyOf(store, summary.runId);
@@ -344,6 +345,23 @@ describe('readmissions across loads', () => {
     expect(population).toEqual([
       { responsible_kind: 'ccg', who_pays_rule: 'R4', patients: 1, activity: 2, value: value.v },
     ]);
+
+    // A second run over the same loads and rule reads the kept corrections: the same flags, the same money.
+    const again = await runActivityPipeline({ engine, reference, tariff: loadTariff() }, store);
+    expect(again.readmissionFlags).toMatchObject({ corrected: 1, reused: true });
+    expect(again.stages.map((s) => s.stage)).toContain(
+      'readmission flags across loads (kept from an earlier run)',
+    );
+    expect(await monthlyOf(store, again.runId)).toEqual(monthly);
+    // Another set of loads is flagged again, and only its corrections are kept.
+    const july = path.join(dir, 'extract-july.csv');
+    writeActivityCsv(july, [
+      { activity_id: 'X3', ...emergency, activity_start_date: '2013-06-10', activity_end_date: '2013-06-11' },
+    ]);
+    await loadActivityFile(engine, store, july);
+    const third = await runActivityPipeline({ engine, reference, tariff: loadTariff() }, store);
+    expect(third.readmissionFlags).toMatchObject({ corrected: 2, reused: false });
+    expect(readdirSync(store.cacheDir)).toHaveLength(1);
   });
 
   it('uses the stored flags of a single load flagged under the pricing rule, and flags again under another rule', async () => {
@@ -376,6 +394,7 @@ describe('readmissions across loads', () => {
         /^1 load\(s\) were flagged with another readmission rule than 30 days, any_provider \(first: two-providers\.csv\)$/,
       ),
       corrected: 1,
+      reused: false,
     });
     expect((await monthlyOf(store, any.runId)).deduction).toBeGreaterThan(0);
   });

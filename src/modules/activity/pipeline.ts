@@ -9,7 +9,8 @@ import { derivationProblem, referenceFingerprint } from './load/derive-sql.ts';
 import type { PricingOptions } from './pricing/model.ts';
 import { marginalRateQuery, pricingQuery, syntheticBaselineQuery, writeTariffTables } from './pricing/sql.ts';
 import {
-  correctReadmissionFlags,
+  correctReadmissionFlagsKept,
+  readmissionFixCacheName,
   readmissionRecheckReason,
   withCorrectedFlags,
 } from './readmissions-across-loads.ts';
@@ -220,10 +221,18 @@ export async function runActivityPipeline(
     // are flagged again over all loads, and the pass reads the corrected flags (none changed: as stored).
     const recheck = readmissionRecheckReason(loads, pricing.readmissions);
     let corrected = 0;
+    let reused = false;
     if (recheck) {
-      corrected = await correctReadmissionFlags(engine, stored, pricing.readmissions, (sql) =>
-        stage('readmission flags across loads', sql, true),
-      );
+      ({ corrected, reused } = await correctReadmissionFlagsKept(
+        engine,
+        stored,
+        pricing.readmissions,
+        { cacheDir: store.cacheDir, name: readmissionFixCacheName(loads, pricing.readmissions) },
+        (sql, kept) =>
+          kept
+            ? stage('readmission flags across loads (kept from an earlier run)', sql, false)
+            : stage('readmission flags across loads', sql, true),
+      ));
     }
     const input = corrected > 0 ? withCorrectedFlags(stored) : stored;
     await stage(
@@ -262,6 +271,7 @@ export async function runActivityPipeline(
         scope: pricing.readmissions.scope,
         recheckedAcrossLoads: recheck,
         corrected,
+        reused,
       },
       byRule,
       unpriced,

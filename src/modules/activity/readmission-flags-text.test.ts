@@ -20,6 +20,10 @@ describe('readmission flags in words', () => {
       { ...rule, recheckedAcrossLoads: '21 loads', corrected: 12345 },
       '30 days, same provider; flagged again across all loads (21 loads): 12,345 rows changed',
     ],
+    [
+      { ...rule, recheckedAcrossLoads: '2 loads', corrected: 0, reused: true },
+      '30 days, same provider; flagged again across all loads (2 loads): 0 rows changed (kept from an earlier run over the same loads)',
+    ],
   ])('run %o', (flags, expected) => {
     expect(readmissionFlagsText(flags)).toBe(expected);
   });

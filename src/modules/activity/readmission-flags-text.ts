@@ -17,11 +17,12 @@ export function readmissionFlagsText(flags: {
   readonly scope: string;
   readonly recheckedAcrossLoads: string | null;
   readonly corrected: number;
+  readonly reused?: boolean;
 }): string {
   const how = flags.recheckedAcrossLoads
     ? `flagged again across all loads (${flags.recheckedAcrossLoads}): ${flags.corrected.toLocaleString('en-GB')} ${
         flags.corrected === 1 ? 'row' : 'rows'
-      } changed`
+      } changed${flags.reused ? ' (kept from an earlier run over the same loads)' : ''}`
     : 'as flagged at load';
   return `${readmissionRuleText(flags)}; ${how}`;
 }

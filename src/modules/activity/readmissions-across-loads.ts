@@ -1,4 +1,7 @@
-import type { Analytics } from '../../platform/analytics/duckdb.ts';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { type Analytics, sqlString } from '../../platform/analytics/duckdb.ts';
 import type { ReadmissionRule } from './pricing/model.ts';
 import { readmissionFlagQuery } from './pricing/sql.ts';
 import type { LoadManifest } from './store.ts';
@@ -51,6 +54,64 @@ export async function correctReadmissionFlags(
   );
   const { n } = await engine.one<{ n: number }>(`select count(*)::bigint as n from ${READMISSION_FIX_TABLE}`);
   return Number(n);
+}
+
+/** The corrections of one set of loads under one rule, kept for the next run (store.cacheDir). */
+const CACHE_PREFIX = 'readmission-flag-fix-';
+/** Part of every kept file's name: change it when correctReadmissionFlags changes what it finds. */
+const CACHE_VERSION = 1;
+
+/**
+ * The name of the cached corrections for `loads` (the loads in force, each as made: its id and when it
+ * was made, as a load re-made with another rule has new stored flags) under `rule`. Another set of
+ * loads, a re-made load or another rule is another name.
+ */
+export function readmissionFixCacheName(
+  loads: readonly Pick<LoadManifest, 'loadId' | 'loadedAt'>[],
+  rule: Pick<ReadmissionRule, 'scope' | 'windowDays'>,
+): string {
+  const key = JSON.stringify({
+    loads: loads.map((l) => [l.loadId, l.loadedAt]).sort(),
+    rule: [rule.windowDays, rule.scope],
+    version: CACHE_VERSION,
+  });
+  return `${CACHE_PREFIX}${createHash('sha256').update(key).digest('hex').slice(0, 24)}.parquet`;
+}
+
+/**
+ * correctReadmissionFlags, kept: when `cacheDir` holds the corrections for the same loads and rule
+ * (readmissionFixCacheName), they are read back instead of flagging every admitted row again (about
+ * 10 s at England scale); otherwise they are made and written there (atomically, replacing the
+ * corrections of other sets of loads). `reused` says which.
+ */
+export async function correctReadmissionFlagsKept(
+  engine: Analytics,
+  input: string,
+  rule: Pick<ReadmissionRule, 'scope' | 'windowDays'>,
+  kept: { readonly cacheDir: string; readonly name: string },
+  run: (sql: string, reused: boolean) => Promise<void> = (sql) => engine.run(sql),
+): Promise<{ corrected: number; reused: boolean }> {
+  const file = path.join(kept.cacheDir, kept.name);
+  if (existsSync(file)) {
+    await run(
+      `create or replace temp table ${READMISSION_FIX_TABLE} as select * from read_parquet(${sqlString(file)})`,
+      true,
+    );
+    const { n } = await engine.one<{ n: number }>(
+      `select count(*)::bigint as n from ${READMISSION_FIX_TABLE}`,
+    );
+    return { corrected: Number(n), reused: true };
+  }
+  const corrected = await correctReadmissionFlags(engine, input, rule, (sql) => run(sql, false));
+  mkdirSync(kept.cacheDir, { recursive: true });
+  const tmp = `${file}.tmp-${process.pid}`;
+  await engine.run(`copy ${READMISSION_FIX_TABLE} to ${sqlString(tmp)} (format parquet, compression zstd)`);
+  renameSync(tmp, file);
+  for (const other of readdirSync(kept.cacheDir)) {
+    if (other.startsWith(CACHE_PREFIX) && other !== kept.name)
+      rmSync(path.join(kept.cacheDir, other), { force: true });
+  }
+  return { corrected, reused: false };
 }
 
 /** `input` with the corrected flags of READMISSION_FIX_TABLE in place of the stored ones (same columns, same order). */

@@ -31,6 +31,8 @@ export interface RunSummary {
     readonly scope: string;
     readonly recheckedAcrossLoads: string | null;
     readonly corrected: number;
+    /** True when the corrections were kept from an earlier run over the same loads and rule. */
+    readonly reused?: boolean;
   };
   readonly byRule: readonly { readonly rule: string; readonly rows: number }[];
   readonly unpriced: readonly { readonly reason: string; readonly rows: number }[];

@@ -10,6 +10,7 @@ import path from 'node:path';
  *                                        loads (active-rows.ts; the earlier files are not rewritten)
  *   loads/<load-id>/manifest.json        written last: a load without it does not exist
  *   results/<run-id>/…                   pipeline outputs; results/current.json names the latest
+ *   cache/                               what a run keeps for the next (corrected readmission flags)
  * A load is built in loads/.tmp-* and renamed into place, so a load that dies part-way leaves nothing
  * readers can see, and the next load clears the debris.
  */
@@ -65,6 +66,11 @@ export class ActivityStore {
 
   get resultsDir(): string {
     return path.join(this.dir, 'results');
+  }
+
+  /** What a run keeps for the next one (readmissions-across-loads.ts); safe to delete. */
+  get cacheDir(): string {
+    return path.join(this.dir, 'cache');
   }
 
   loadDir(loadId: string): string {
