@@ -83,7 +83,7 @@ try {
     '',
     `Produced by \`npx tsx bench/activity-supersede.ts --store DIR\` (DIR: the scale ${values.store.match(/scale-([\d.]+)/)?.[1] ?? '?'} store of the activity benchmark) on ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} cores.`,
     '',
-    `- A resubmission of ${n(loaded.manifest.accepted)} rows (1% of the first file, every row changed) loaded with \`--supersede\` in ${n(loadMs)} ms; it replaced ${n(replaced)} rows; ${n(inForceRows)} rows in force, as before.`,
+    `- A resubmission of ${n(loaded.manifest.accepted)} rows (1% of the first file, each a year older, capped at 120) loaded with \`--supersede\` in ${n(loadMs)} ms; it replaced ${n(replaced)} rows; ${n(inForceRows)} rows in force, as before.`,
     `- Attribute + price + aggregate (medians of ${REPEATS} interleaved runs): ${n(plainMs)} ms over the loaded files before the resubmission (no supersession: read as they are), ${n(inForceMs)} ms over the rows in force: **${Math.round((inForceMs / plainMs) * 100) / 100}×**. Only the loads a supersession touches (here the first file and the resubmission) are resolved.`,
   ].join('\n');
   replaceSection(path.join(REPO_ROOT, 'docs', 'benchmarks.md'), 'activity-supersede', md);

@@ -150,7 +150,7 @@ activity
 activity
   .command('unload <loadIds...>')
   .description(
-    'remove loads by id (`activity status` lists them); rows a removed load superseded are in force again',
+    'remove loads by id (`activity status` lists them); rows only a removed load superseded are in force again',
   )
   .option('--json', 'print JSON')
   .action(async (loadIds, opts) =>

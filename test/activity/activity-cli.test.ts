@@ -41,7 +41,7 @@ describe('commissioner activity', () => {
     expect(load.code, load.stderr).toBe(0);
     expect(load.stdout).toContain('may.csv:3  age_at_activity_date: "old" is not a whole number');
     expect(load.stdout).toContain(
-      'june.csv:2  activity_id: "C1" is already loaded from may.csv (load with --supersede to replace those rows, or unload that load)',
+      'june.csv:2  activity_id: "C1" is already loaded from may.csv (load this file with --supersede to replace it)',
     );
 
     const again = await runCommissioner(['activity', 'load', may], { env });

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -177,6 +177,65 @@ describe('loading an activity CSV', () => {
     const retry = await loadActivityFile(engine, store, file);
     expect(retry.status).toBe('loaded');
     expect(readdirSync(store.loadsDir)).toEqual([retry.manifest.loadId]);
+
+    // A replacement that died between moving the old load aside and renaming the new one in: the old
+    // load is put back, not cleared with the debris.
+    const id = retry.manifest.loadId;
+    renameSync(store.loadDir(id), path.join(store.loadsDir, `.tmp-stale-${id}-4242`));
+    expect(store.loads()).toEqual([]);
+    store.clearDebris();
+    expect(readdirSync(store.loadsDir)).toEqual([id]);
+    expect(store.find(id)).toEqual(retry.manifest);
+  });
+
+  it('gives each row its true line past blank lines and consecutive unreadable lines', async () => {
+    const file = path.join(dir, 'gaps.csv');
+    writeActivityCsv(file, [
+      { activity_id: 'G1' }, // line 2
+      '', // line 3
+      '', // line 4
+      { activity_id: 'G2', age_at_activity_date: 'x' }, // line 5
+      'G3,short', // line 6
+      'G4,short', // line 7
+      { activity_id: 'G5', age_at_activity_date: 'y' }, // line 8
+      '', // line 9
+      { activity_id: 'G6', person_stated_gender_code: '7' }, // line 10
+    ]);
+    const result = await loadActivityFile(engine, freshStore('gaps'), file);
+    expect(result.manifest).toMatchObject({ rows: 6, accepted: 1, rejected: 5 });
+    expect(result.sample.map((r) => [r.line, r.reason.split(':')[0]])).toEqual([
+      [5, 'age_at_activity_date'],
+      [6, 'unreadable line'],
+      [7, 'unreadable line'],
+      [8, 'age_at_activity_date'],
+      [10, 'person_stated_gender_code'],
+    ]);
+  });
+
+  it('says so when a file is empty or not comma-separated, instead of listing every column as missing', async () => {
+    const store = freshStore('headers');
+    const empty = path.join(dir, 'empty.csv');
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(empty, '');
+    const refusal = (await loadActivityFile(engine, store, empty).catch((e: unknown) => e)) as AppError;
+    expect(refusal.problems).toEqual([
+      {
+        path: 'empty.csv: line 1',
+        message: 'the file is empty: it must start with the header line',
+        code: 'empty_file',
+      },
+    ]);
+    const semicolons = path.join(dir, 'semicolons.csv');
+    writeFileSync(semicolons, `${csvHeader().replaceAll(',', ';')}\n`);
+    const wrong = (await loadActivityFile(engine, store, semicolons).catch((e: unknown) => e)) as AppError;
+    expect(wrong.problems).toEqual([
+      {
+        path: 'semicolons.csv: header',
+        message: 'the header is one column holding ";": activity CSV files are comma-separated',
+        code: 'wrong_delimiter',
+      },
+    ]);
+    expect(store.loads()).toEqual([]);
   });
 
   it('refuses a file that is not CSV or Parquet, or does not exist', async () => {
@@ -208,13 +267,13 @@ describe('activity already stored by another load', () => {
         file: 'extract-v2.csv',
         line: 2,
         reason:
-          'activity_id: "D2" is already loaded from extract-v1.csv (load with --supersede to replace those rows, or unload that load)',
+          'activity_id: "D2" is already loaded from extract-v1.csv (load this file with --supersede to replace it)',
       },
     ]);
     expect(v2.manifest.rejectedByReason).toEqual([
       {
         reason:
-          'activity_id: "…" is already loaded from extract-v1.csv (load with --supersede to replace those rows, or unload that load)',
+          'activity_id: "…" is already loaded from extract-v1.csv (load this file with --supersede to replace it)',
         rows: 1,
       },
     ]);

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -116,7 +116,7 @@ describe('loading with --supersede (latest submission wins)', () => {
     );
     expect(plain.manifest).toMatchObject({ accepted: 0, rejected: 1 });
     expect(plain.sample[0]?.reason).toBe(
-      'activity_id: "P1" is already loaded from p2.csv (load with --supersede to replace those rows, or unload that load)',
+      'activity_id: "P1" is already loaded from p2.csv (load this file with --supersede to replace it)',
     );
   });
 
@@ -175,8 +175,97 @@ describe('loading with --supersede (latest submission wins)', () => {
     expect(await inForce(store)).toEqual({ C1: 'c1.csv 2013-05-01', C2: 'c1.csv 2013-05-01' });
   });
 
-  it('reads every file as it is when nothing was superseded', () => {
+  it('reads every file as it is when nothing was superseded', async () => {
     const store = new ActivityStore(path.join(dir, 'store-none'));
     expect(activeRowsRelation(store)).toBe('read_parquet([])');
+    await loadActivityFile(engine, store, csv('n1.csv', [{ activity_id: 'N1' }]));
+    // A --supersede load whose ids no earlier load holds supersedes nothing: still a plain read.
+    await loadActivityFile(engine, store, csv('n2.csv', [{ activity_id: 'N2' }]), { supersede: true });
+    expect(activeRowsRelation(store)).toMatch(/^read_parquet\(\[[^\]]*n\w*[^\]]*\]\)$/);
+    expect(activeRowsRelation(store)).not.toContain('__load_order');
+    expect(await inForce(store)).toEqual({ N1: 'n1.csv 2013-05-01', N2: 'n2.csv 2013-05-01' });
+  });
+
+  it('makes a plainly loaded file again when asked to supersede the ids it quarantined, keeping its place', async () => {
+    const store = new ActivityStore(path.join(dir, 'store-remake'));
+    const first = await loadActivityFile(engine, store, csv('m1.csv', [{ activity_id: 'M1' }]), {
+      now: () => new Date('2026-01-01T00:00:00Z'),
+    });
+    const later = { activity_start_date: '2013-06-01', activity_end_date: '2013-06-02' };
+    const file = csv('m2.csv', [{ activity_id: 'M1', ...later }, { activity_id: 'M2' }]);
+    const plain = await loadActivityFile(engine, store, file, {
+      now: () => new Date('2026-01-02T00:00:00Z'),
+    });
+    expect(plain.manifest).toMatchObject({ accepted: 1, rejected: 1 });
+    const again = await loadActivityFile(engine, store, file, {
+      supersede: true,
+      now: () => new Date('2026-01-03T00:00:00Z'),
+    });
+    expect(again.status).toBe('loaded');
+    expect(again.manifest).toMatchObject({
+      loadedAt: '2026-01-02T00:00:00.000Z',
+      remadeAt: '2026-01-03T00:00:00.000Z',
+      accepted: 2,
+      rejected: 0,
+      supersedes: [{ loadId: first.manifest.loadId, file: 'm1.csv', rows: 1 }],
+    });
+    expect(await inForce(store)).toEqual({ M1: 'm2.csv 2013-06-01', M2: 'm2.csv 2013-05-01' });
+    // Both files again in one command, asked to supersede: nothing to do (the first quarantined nothing).
+    for (const name of ['m1.csv', 'm2.csv']) {
+      const repeat = await loadActivityFile(engine, store, path.join(dir, name), { supersede: true });
+      expect(repeat.status).toBe('unchanged');
+    }
+    expect(await inForce(store)).toEqual({ M1: 'm2.csv 2013-06-01', M2: 'm2.csv 2013-05-01' });
+  });
+
+  it('keeps what is in force when stale loads are made again, in any order and without --supersede', async () => {
+    const store = new ActivityStore(path.join(dir, 'store-stale'));
+    const day = (d: string) => ({ activity_start_date: d, activity_end_date: d });
+    const files = [
+      csv('t1.csv', [{ activity_id: 'T1', ...day('2013-05-01') }]),
+      csv('t2.csv', [{ activity_id: 'T1', ...day('2013-06-01') }]),
+      csv('t3.csv', [{ activity_id: 'T1', ...day('2013-07-01') }]),
+    ];
+    const ids: string[] = [];
+    for (const [i, file] of files.entries()) {
+      const made = await loadActivityFile(engine, store, file, { supersede: i > 0 });
+      ids.push(made.manifest.loadId);
+    }
+    expect(await inForce(store)).toEqual({ T1: 't3.csv 2013-07-01' });
+    // The reference data changes: every load is stale, and the user loads the files again, newest first.
+    for (const id of ids) {
+      const file = path.join(store.loadDir(id), 'manifest.json');
+      const manifest = JSON.parse(readFileSync(file, 'utf8'));
+      writeFileSync(
+        file,
+        JSON.stringify({ ...manifest, derived: { ...manifest.derived, referenceFingerprint: 'old' } }),
+      );
+    }
+    for (const file of [...files].reverse()) {
+      expect((await loadActivityFile(engine, store, file)).status).toBe('loaded');
+    }
+    expect(store.find(ids[0] ?? '')).toMatchObject({ accepted: 1, rejected: 0 });
+    expect(await inForce(store)).toEqual({ T1: 't3.csv 2013-07-01' });
+    store.unload(ids[2] ?? '');
+    expect(await inForce(store)).toEqual({ T1: 't2.csv 2013-06-01' });
+    store.unload(ids[1] ?? '');
+    expect(await inForce(store)).toEqual({ T1: 't1.csv 2013-05-01' });
+  });
+
+  it('counts an id once whatever the spaces around it, within a file as across loads', async () => {
+    const store = new ActivityStore(path.join(dir, 'store-spaces'));
+    await loadActivityFile(engine, store, csv('w1.csv', [{ activity_id: 'W1' }]));
+    const spaced = await loadActivityFile(
+      engine,
+      store,
+      csv('w2.csv', [
+        { activity_id: ' W1 ', age_at_activity_date: '71' },
+        { activity_id: 'W1', age_at_activity_date: '72' },
+      ]),
+      { supersede: true },
+    );
+    expect(spaced.manifest).toMatchObject({ accepted: 1, rejected: 1 });
+    expect(spaced.sample[0]?.reason).toBe('activity_id: "W1" repeats line 2');
+    expect(await inForce(store)).toEqual({ W1: 'w2.csv 2013-05-01' });
   });
 });

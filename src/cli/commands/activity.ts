@@ -108,7 +108,7 @@ export function activityUnloadCommand(config: Config, loadIds: string[], opts: {
   printTable(removed, [
     ['load id', (m) => m.loadId],
     ['file', (m) => m.file],
-    ['rows removed', (m) => m.accepted],
+    ['rows in the load', (m) => m.accepted],
   ]);
   console.log(
     '\nThe current results still include these rows: run `commissioner activity run` to update them.',

@@ -6,9 +6,9 @@ import type { ActivityStore, LoadManifest } from './store.ts';
 /** A superseding load's list of the activity ids it replaced: (activity_id, superseded_load_id). */
 export const SUPERSEDES_FILE = 'supersedes.parquet';
 
-/** The loads the store reads rows from (some accepted rows), oldest first: the order "latest wins" uses. */
-function loadsWithRows(store: ActivityStore): LoadManifest[] {
-  return store.loads().filter((l) => l.accepted > 0);
+/** The loads with rows (some accepted), in the order of submissions ("latest wins" reads it). */
+function loadsWithRows(loads: readonly LoadManifest[]): LoadManifest[] {
+  return loads.filter((l) => l.accepted > 0);
 }
 
 /** The supersedes lists of the loads that replaced rows of earlier loads (`activity load --supersede`). */
@@ -28,10 +28,14 @@ function supersedesFiles(store: ActivityStore, loads: readonly LoadManifest[]): 
  * load lists the ids it replaced (SUPERSEDES_FILE). So unloading the superseding load brings the
  * earlier rows back, and a load is still made visible by one rename. Only the loads named in those
  * lists pay for the resolution; the others are read as they are (the common case: no supersessions,
- * a plain read_parquet of every file).
+ * a plain read_parquet of every file). `snapshot`: the loads as the caller listed them (store.loads()
+ * order), so that everything one run reads rests on the same loads.
  */
-export function activeRowsRelation(store: ActivityStore): string {
-  const loads = loadsWithRows(store);
+export function activeRowsRelation(
+  store: ActivityStore,
+  snapshot: readonly LoadManifest[] = store.loads(),
+): string {
+  const loads = loadsWithRows(snapshot);
   const file = (l: LoadManifest) => sqlString(path.join(store.loadDir(l.loadId), 'activity.parquet'));
   const lists = supersedesFiles(store, loads);
   if (lists.length === 0) return `read_parquet([${loads.map(file).join(', ')}])`;
@@ -61,6 +65,9 @@ export function activeRowsRelation(store: ActivityStore): string {
 }
 
 /** True when some load replaced rows of earlier loads: the rows in force then differ from the manifests' counts. */
-export function hasSupersessions(store: ActivityStore): boolean {
-  return supersedesFiles(store, loadsWithRows(store)).length > 0;
+export function hasSupersessions(
+  store: ActivityStore,
+  snapshot: readonly LoadManifest[] = store.loads(),
+): boolean {
+  return supersedesFiles(store, loadsWithRows(snapshot)).length > 0;
 }

@@ -10,7 +10,6 @@ import type { PricingOptions } from './pricing/model.ts';
 import { marginalRateQuery, pricingQuery, syntheticBaselineQuery, writeTariffTables } from './pricing/sql.ts';
 import {
   correctReadmissionFlagsKept,
-  readmissionFixCacheName,
   readmissionRecheckReason,
   withCorrectedFlags,
 } from './readmissions-across-loads.ts';
@@ -194,9 +193,9 @@ export async function runActivityPipeline(
   const tmp = path.join(store.resultsDir, `.tmp-${runId}`);
   mkdirSync(tmp, { recursive: true });
   // Every loaded row, but an activity id a later load superseded counts once (active-rows.ts).
-  const stored = activeRowsRelation(store);
+  const stored = activeRowsRelation(store, loads);
   const inForce = new Map(loads.map((l) => [l.loadId, l.accepted]));
-  if (hasSupersessions(store)) {
+  if (hasSupersessions(store, loads)) {
     const counted = await engine.all<{ loadId: string; rows: number }>(
       `select load_id as "loadId", count(*)::bigint as rows from ${stored} group by 1`,
     );
@@ -227,7 +226,7 @@ export async function runActivityPipeline(
         engine,
         stored,
         pricing.readmissions,
-        { cacheDir: store.cacheDir, name: readmissionFixCacheName(loads, pricing.readmissions) },
+        { cacheDir: store.cacheDir, loads },
         (sql, kept) =>
           kept
             ? stage('readmission flags across loads (kept from an earlier run)', sql, false)

@@ -22,7 +22,7 @@ describe('readmission flags in words', () => {
     ],
     [
       { ...rule, recheckedAcrossLoads: '2 loads', corrected: 0, reused: true },
-      '30 days, same provider; flagged again across all loads (2 loads): 0 rows changed (kept from an earlier run over the same loads)',
+      '30 days, same provider; flagged again across all loads (2 loads): 0 rows changed (as found by an earlier run over the same loads and rule)',
     ],
   ])('run %o', (flags, expected) => {
     expect(readmissionFlagsText(flags)).toBe(expected);

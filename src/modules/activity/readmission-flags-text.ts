@@ -22,7 +22,7 @@ export function readmissionFlagsText(flags: {
   const how = flags.recheckedAcrossLoads
     ? `flagged again across all loads (${flags.recheckedAcrossLoads}): ${flags.corrected.toLocaleString('en-GB')} ${
         flags.corrected === 1 ? 'row' : 'rows'
-      } changed${flags.reused ? ' (kept from an earlier run over the same loads)' : ''}`
+      } changed${flags.reused ? ' (as found by an earlier run over the same loads and rule)' : ''}`
     : 'as flagged at load';
   return `${readmissionRuleText(flags)}; ${how}`;
 }

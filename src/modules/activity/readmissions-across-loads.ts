@@ -43,75 +43,87 @@ export async function correctReadmissionFlags(
   rule: Pick<ReadmissionRule, 'scope' | 'windowDays'>,
   run: (sql: string) => Promise<void> = (sql) => engine.run(sql),
 ): Promise<number> {
-  const admitted = `(select load_id, activity_id, patient_pseudonym, provider_code, activity_type, admission_method,
-      activity_start_date, activity_end_date, emergency_readmission_30d, emergency_readmission_30d as __stored_flag
-    from ${input} where activity_type = 'apc')`;
-  await run(
-    `create or replace temp table ${READMISSION_FIX_TABLE} as
-     select load_id, activity_id, emergency_readmission_30d as flag
-     from (${readmissionFlagQuery(admitted, rule, { replace: true })})
-     where emergency_readmission_30d is distinct from __stored_flag`,
-  );
+  await run(readmissionFixStatement(input, rule));
   const { n } = await engine.one<{ n: number }>(`select count(*)::bigint as n from ${READMISSION_FIX_TABLE}`);
   return Number(n);
 }
 
+/** The statement correctReadmissionFlags runs: READMISSION_FIX_TABLE from the admitted rows of `input`. */
+function readmissionFixStatement(input: string, rule: Pick<ReadmissionRule, 'scope' | 'windowDays'>): string {
+  const admitted = `(select load_id, activity_id, patient_pseudonym, provider_code, activity_type, admission_method,
+      activity_start_date, activity_end_date, emergency_readmission_30d, emergency_readmission_30d as __stored_flag
+    from ${input} where activity_type = 'apc')`;
+  return `create or replace temp table ${READMISSION_FIX_TABLE} as
+     select load_id, activity_id, emergency_readmission_30d as flag
+     from (${readmissionFlagQuery(admitted, rule, { replace: true })})
+     where emergency_readmission_30d is distinct from __stored_flag`;
+}
+
 /** The corrections of one set of loads under one rule, kept for the next run (store.cacheDir). */
 const CACHE_PREFIX = 'readmission-flag-fix-';
-/** Part of every kept file's name: change it when correctReadmissionFlags changes what it finds. */
-const CACHE_VERSION = 1;
 
 /**
- * The name of the cached corrections for `loads` (the loads in force, each as made: its id and when it
- * was made, as a load re-made with another rule has new stored flags) under `rule`. Another set of
- * loads, a re-made load or another rule is another name.
+ * The name the corrections are kept under: a hash of the statement that finds them (which names the
+ * files, how the rows in force are resolved and the flagging rule, so a change to any, or to the SQL
+ * itself, is another name) and of each load's making (a load made again under the same id may hold
+ * other stored flags).
  */
 export function readmissionFixCacheName(
-  loads: readonly Pick<LoadManifest, 'loadId' | 'loadedAt'>[],
-  rule: Pick<ReadmissionRule, 'scope' | 'windowDays'>,
+  statement: string,
+  loads: readonly Pick<LoadManifest, 'loadId' | 'loadedAt' | 'remadeAt'>[],
 ): string {
   const key = JSON.stringify({
-    loads: loads.map((l) => [l.loadId, l.loadedAt]).sort(),
-    rule: [rule.windowDays, rule.scope],
-    version: CACHE_VERSION,
+    statement,
+    loads: loads.map((l) => [l.loadId, l.loadedAt, l.remadeAt ?? null]),
   });
   return `${CACHE_PREFIX}${createHash('sha256').update(key).digest('hex').slice(0, 24)}.parquet`;
 }
 
 /**
- * correctReadmissionFlags, kept: when `cacheDir` holds the corrections for the same loads and rule
- * (readmissionFixCacheName), they are read back instead of flagging every admitted row again (about
- * 10 s at England scale); otherwise they are made and written there (atomically, replacing the
- * corrections of other sets of loads). `reused` says which.
+ * correctReadmissionFlags, kept: when `cacheDir` holds the corrections for the same statement and
+ * loads (readmissionFixCacheName), they are read back instead of flagging every admitted row again
+ * (about 10 s at England scale); otherwise they are made and written there (atomically, replacing the
+ * corrections of other sets of loads). `reused` says which. The cache is only a saving: a kept file
+ * that cannot be read, or written, costs a recomputation, never the run.
  */
 export async function correctReadmissionFlagsKept(
   engine: Analytics,
   input: string,
   rule: Pick<ReadmissionRule, 'scope' | 'windowDays'>,
-  kept: { readonly cacheDir: string; readonly name: string },
+  kept: { readonly cacheDir: string; readonly loads: readonly LoadManifest[] },
   run: (sql: string, reused: boolean) => Promise<void> = (sql) => engine.run(sql),
 ): Promise<{ corrected: number; reused: boolean }> {
-  const file = path.join(kept.cacheDir, kept.name);
+  const name = readmissionFixCacheName(readmissionFixStatement(input, rule), kept.loads);
+  const file = path.join(kept.cacheDir, name);
+  const count = async () =>
+    Number((await engine.one<{ n: number }>(`select count(*)::bigint as n from ${READMISSION_FIX_TABLE}`)).n);
   if (existsSync(file)) {
-    await run(
+    const read = await run(
       `create or replace temp table ${READMISSION_FIX_TABLE} as select * from read_parquet(${sqlString(file)})`,
       true,
+    ).then(
+      () => true,
+      () => false,
     );
-    const { n } = await engine.one<{ n: number }>(
-      `select count(*)::bigint as n from ${READMISSION_FIX_TABLE}`,
-    );
-    return { corrected: Number(n), reused: true };
+    if (read) return { corrected: await count(), reused: true };
   }
   const corrected = await correctReadmissionFlags(engine, input, rule, (sql) => run(sql, false));
-  mkdirSync(kept.cacheDir, { recursive: true });
+  await keep(engine, kept.cacheDir, name).catch(() => {});
+  return { corrected, reused: false };
+}
+
+/** Writes READMISSION_FIX_TABLE to cacheDir/name (temp file, then rename) and removes other kept corrections. */
+async function keep(engine: Analytics, cacheDir: string, name: string): Promise<void> {
+  mkdirSync(cacheDir, { recursive: true });
+  const file = path.join(cacheDir, name);
   const tmp = `${file}.tmp-${process.pid}`;
   await engine.run(`copy ${READMISSION_FIX_TABLE} to ${sqlString(tmp)} (format parquet, compression zstd)`);
   renameSync(tmp, file);
-  for (const other of readdirSync(kept.cacheDir)) {
-    if (other.startsWith(CACHE_PREFIX) && other !== kept.name)
-      rmSync(path.join(kept.cacheDir, other), { force: true });
+  for (const other of readdirSync(cacheDir)) {
+    if (other.startsWith(CACHE_PREFIX) && other.endsWith('.parquet') && other !== name) {
+      rmSync(path.join(cacheDir, other), { force: true });
+    }
   }
-  return { corrected, reused: false };
 }
 
 /** `input` with the corrected flags of READMISSION_FIX_TABLE in place of the stored ones (same columns, same order). */

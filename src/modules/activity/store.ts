@@ -20,7 +20,10 @@ export interface LoadManifest {
   readonly format: 'csv' | 'parquet';
   readonly contentHash: string;
   readonly bytes: number;
+  /** When the file was first loaded: its place in the order of submissions (kept when the load is made again). */
   readonly loadedAt: string;
+  /** When the load was last made again (its derived columns were stale, or it was asked to supersede). */
+  readonly remadeAt?: string;
   readonly layoutVersion: string;
   readonly rows: number;
   readonly accepted: number;
@@ -124,8 +127,20 @@ export class ActivityStore {
     return manifest;
   }
 
-  /** Removes half-built loads and runs left by a process that died. */
+  /**
+   * Removes half-built loads and runs left by a process that died. A load being replaced is moved
+   * aside (.tmp-stale-<id>-<pid>) before its new version is renamed in: if the process died between
+   * the two renames, the old version is put back rather than lost.
+   */
   clearDebris(): void {
+    if (existsSync(this.loadsDir)) {
+      for (const name of readdirSync(this.loadsDir)) {
+        const stale = /^\.tmp-stale-([0-9a-f]+)-\d+$/.exec(name);
+        if (stale?.[1] && !existsSync(this.loadDir(stale[1]))) {
+          renameSync(path.join(this.loadsDir, name), this.loadDir(stale[1]));
+        }
+      }
+    }
     for (const parent of [this.loadsDir, this.resultsDir]) {
       if (!existsSync(parent)) continue;
       for (const name of readdirSync(parent)) {

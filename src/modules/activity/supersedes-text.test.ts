@@ -4,7 +4,7 @@ import { supersedesText } from './supersedes-text.ts';
 describe('supersedesText', () => {
   it.each([
     { supersedes: undefined, text: '' },
-    { supersedes: [], text: 'nothing (no earlier load held its activity ids)' },
+    { supersedes: [], text: 'no rows (no earlier load held the ids of its accepted rows)' },
     {
       supersedes: [{ loadId: 'aaaa', file: 'may.csv', rows: 1 }],
       text: '1 row of may.csv (load aaaa)',

@@ -18,6 +18,7 @@ import { activityLayout } from '../layout.ts';
 import type { ReadmissionRule } from '../pricing/model.ts';
 import { readmissionFlagQuery } from '../pricing/sql.ts';
 import type { ActivityStore, LoadManifest, SupersededLoad } from '../store.ts';
+import { blankLineNumbers } from './blank-lines.ts';
 import {
   DERIVATION_VERSION,
   DERIVED_COLUMNS,
@@ -25,7 +26,7 @@ import {
   derivedColumnsQuery,
   referenceFingerprint,
 } from './derive-sql.ts';
-import { typedColumns, validationQuery } from './validation-sql.ts';
+import { HELD_BY_ANOTHER_LOAD, typedColumns, validationQuery } from './validation-sql.ts';
 
 export interface LoadOptions {
   /** Label the rows synthetic (the generator's output) in the manifest and every view. */
@@ -135,16 +136,20 @@ export async function loadActivityFile(
   const loadId = contentHash.slice(0, 16);
   const fingerprint = await referenceFingerprint(engine);
   const existing = store.find(loadId);
-  // A load whose derived columns rest on other reference data (or predate them) is made again.
-  // So is a load asked to supersede that was made without (its held ids were quarantined then).
-  const supersede = options.supersede ?? false;
+  // A load whose derived columns rest on other reference data (or predate them) is made again; so is
+  // one asked to supersede that was made without and then quarantined ids other loads held. A load made
+  // again keeps its place in the order of submissions ("latest submission wins" reads that order) and
+  // its supersede mode, so re-making loads in any order changes nothing in force.
+  const supersede = (options.supersede ?? false) || existing?.supersedes !== undefined;
   if (
     existing &&
     derivationProblem(existing, fingerprint) === null &&
-    (!supersede || existing.supersedes !== undefined)
+    !(supersede && quarantinedHeldIds(existing))
   ) {
     return { status: 'unchanged', manifest: existing, sample: [] };
   }
+  const now = (options.now ?? (() => new Date()))().toISOString();
+  const loadedAt = existing?.loadedAt ?? now;
 
   store.ensure();
   store.clearDebris();
@@ -157,14 +162,16 @@ export async function loadActivityFile(
     await createRawView(engine, absolute, format, id, header);
     const raw = `raw_${id}`;
     await engine.run(
-      `create or replace temp table dup_${id} as select activity_id, min(line) as first_line from ${raw}
-       where activity_id is not null group by activity_id having count(*) > 1`,
+      `create or replace temp table dup_${id} as
+       select trim(activity_id) as activity_id, min(line) as first_line from ${raw}
+       where nullif(trim(activity_id), '') is not null group by 1 having count(*) > 1`,
     );
     // Rows already stored by another load (an overlapping or resubmitted extract) would be counted
     // twice: each is quarantined naming the load that holds it, unless this load supersedes them.
+    // Only loads submitted before this one count (all of them, unless this load is being made again).
     const earlier = store
       .loads()
-      .filter((l) => l.loadId !== loadId && l.accepted > 0)
+      .filter((l) => l.loadId !== loadId && l.accepted > 0 && submittedBefore(l, { loadId, loadedAt }))
       .map(
         (
           l,
@@ -242,10 +249,7 @@ export async function loadActivityFile(
       `select file, line::bigint as line, reason from read_parquet(${sqlString(quarantine)}) order by line limit 20`,
     );
     if (rejected === 0) rmSync(quarantine);
-    await engine.run(
-      `drop table if exists dup_${id}; drop table if exists seen_${id}; drop table if exists held_${id};
-       drop view if exists ${raw}`,
-    );
+    await dropScratch(engine, id);
 
     const manifest: LoadManifest = {
       loadId,
@@ -253,7 +257,8 @@ export async function loadActivityFile(
       format,
       contentHash,
       bytes: statSync(absolute).size,
-      loadedAt: (options.now ?? (() => new Date()))().toISOString(),
+      loadedAt,
+      ...(existing ? { remadeAt: now } : {}),
       layoutVersion: layout.version,
       rows: accepted + rejected,
       accepted,
@@ -274,14 +279,22 @@ export async function loadActivityFile(
     return { status: 'loaded', manifest, sample };
   } catch (error) {
     rmSync(tmp, { recursive: true, force: true });
-    await engine
-      .run(
-        `drop table if exists dup_${id}; drop table if exists seen_${id}; drop table if exists held_${id};
-         drop view if exists raw_${id}`,
-      )
-      .catch(() => {});
+    await dropScratch(engine, id).catch(() => {});
     throw error;
   }
+}
+
+/** The order of submissions: by first load time, then load id (store.loads() lists loads in it). */
+export function submittedBefore(
+  a: Pick<LoadManifest, 'loadId' | 'loadedAt'>,
+  b: Pick<LoadManifest, 'loadId' | 'loadedAt'>,
+): boolean {
+  return a.loadedAt < b.loadedAt || (a.loadedAt === b.loadedAt && a.loadId < b.loadId);
+}
+
+/** Whether a load quarantined rows because another load held their activity ids (validation-sql.ts). */
+function quarantinedHeldIds(manifest: LoadManifest): boolean {
+  return manifest.rejectedByReason.some((r) => r.reason.includes(HELD_BY_ANOTHER_LOAD));
 }
 
 /**
@@ -309,6 +322,17 @@ async function recordSupersessions(
     );
   }
   return byLoad.map((l) => ({ loadId: l.loadId, file: l.file, rows: Number(l.rows) }));
+}
+
+/**
+ * Drops the temporary tables and views a load made (the CSV's rows among them: a process loading many
+ * files would otherwise hold every file's rows in memory until it ends).
+ */
+async function dropScratch(engine: Analytics, id: string): Promise<void> {
+  const tables = ['dup', 'seen', 'held', 'rows', 'rejlines', 'blank', 'skipped', 'rej', 'rejscan'];
+  await engine.run(
+    [`drop view if exists raw_${id}`, ...tables.map((t) => `drop table if exists ${t}_${id}`)].join('; '),
+  );
 }
 
 async function columnsOf(engine: Analytics, reader: string): Promise<string[]> {
@@ -358,6 +382,33 @@ async function checkHeader(
       'Cannot load activity file',
     );
   }
+  // An empty file, or one delimited by something other than commas, would otherwise be reported as
+  // every column missing: say what is wrong instead.
+  if (columns.length === 0 || (columns.length === 1 && columns[0] === '')) {
+    throw AppError.validation(
+      [
+        {
+          path: `${label}: line 1`,
+          message: 'the file is empty: it must start with the header line',
+          code: 'empty_file',
+        },
+      ],
+      'Cannot load activity file',
+    );
+  }
+  const delimiter = columns.length === 1 ? [';', '\t', '|'].find((d) => columns[0]?.includes(d)) : undefined;
+  if (delimiter) {
+    throw AppError.validation(
+      [
+        {
+          path: `${label}: header`,
+          message: `the header is one column holding ${JSON.stringify(delimiter)}: activity CSV files are comma-separated`,
+          code: 'wrong_delimiter',
+        },
+      ],
+      'Cannot load activity file',
+    );
+  }
   const expected = activityLayout().columns.map((c) => c.name);
   const missing = expected.filter((c) => !columns.includes(c));
   const unknown = columns.filter((c) => !expected.includes(c));
@@ -401,12 +452,38 @@ async function createRawView(
     return;
   }
   const rejects = `, store_rejects = true, rejects_table = 'rej_${id}', rejects_scan = 'rejscan_${id}'`;
-  await engine.run(`create or replace temp table rows_${id} as
-    select row_number() over () as k, * from ${csvReader(file, header, rejects)}`);
+  // A file DuckDB's reader cannot read at all (mixed line endings, say) is refused, naming the file.
+  await engine
+    .run(`create or replace temp table rows_${id} as
+    select row_number() over () as k, * from ${csvReader(file, header, rejects)}`)
+    .catch((error: Error) => {
+      throw AppError.validation(
+        [
+          {
+            path: path.basename(file),
+            message: `cannot read the file as CSV: ${error.message.split('\n')[0]}`,
+            code: 'unreadable',
+          },
+        ],
+        'Cannot load activity file',
+      );
+    });
   await engine.run(`create or replace temp table rejlines_${id} as
     select line, csv_line, error_message, row_number() over (order by line) as j
     from (select line, any_value(csv_line) as csv_line, arg_min(error_message, coalesce(column_idx, 0)) as error_message
           from rej_${id} group by line)`);
+  // DuckDB skips blank lines without a trace: they are skipped lines too, or every later row would be
+  // given a line too early. Row k comes after the j-th skipped line when k > line_j - j - 1; consecutive
+  // skipped lines share that bound, so each bound keeps its largest j.
+  await engine.run(`create or replace temp table blank_${id} (line bigint)`);
+  await engine.insertRows(
+    `blank_${id}`,
+    ['line'],
+    (await blankLineNumbers(file)).map((line) => [line]),
+  );
+  await engine.run(`create or replace temp table skipped_${id} as
+    select line, row_number() over (order by line) as j
+    from (select line from rejlines_${id} union all select line from blank_${id})`);
   const nulls = activityLayout()
     .columns.map((c) => `null::varchar as "${c.name}"`)
     .join(', ');
@@ -415,7 +492,8 @@ async function createRawView(
   // copied: it holds a patient pseudonym, and the quarantine is read more widely than the activity.
   await engine.run(`create or replace temp view raw_${id} as
     select r.k + 1 + coalesce(b.j, 0) as line, null::varchar as parse_error, ${cols}
-      from rows_${id} r asof left join (select line - j - 1 as before, j from rejlines_${id}) b on r.k > b.before
+      from rows_${id} r asof left join (select line - j - 1 as before, max(j) as j from skipped_${id} group by 1) b
+        on r.k > b.before
     union all
     select line, error_message as parse_error, ${nulls}
       from rejlines_${id}`);

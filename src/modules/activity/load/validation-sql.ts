@@ -2,6 +2,9 @@ import { sqlString } from '../../../platform/analytics/duckdb.ts';
 import type { ActivityLayout, LayoutColumn } from '../layout.ts';
 import { FINANCIAL_YEAR } from '../layout.ts';
 
+/** The words of the reason a row gets when another load holds its activity id (read back by the loader). */
+export const HELD_BY_ANOTHER_LOAD = 'is already loaded from';
+
 /**
  * SQL that checks raw activity rows (every column as text, plus `line`) against the layout and the
  * reference tables, giving each row a `reason` (null = valid). Every failed check is named with its
@@ -94,7 +97,7 @@ function rowChecks(): string[] {
     `case when activity_type = 'ae' and not ${present('ae_department_type')} then 'ae_department_type: missing for an A&E attendance' end`,
     `case when ${present('lsoa_of_residence')} and residence_country <> 'england' then 'lsoa_of_residence: an English LSOA but residence_country is ' || residence_country end`,
     `case when duplicate_of is not null then 'activity_id: ' || ${shown('activity_id')} || ' repeats line ' || duplicate_of end`,
-    `case when loaded_before_in is not null then 'activity_id: ' || ${shown('activity_id')} || ' is already loaded from ' || loaded_before_in || ' (load with --supersede to replace those rows, or unload that load)' end`,
+    `case when loaded_before_in is not null then 'activity_id: ' || ${shown('activity_id')} || ' ${HELD_BY_ANOTHER_LOAD} ' || loaded_before_in || ' (load this file with --supersede to replace it)' end`,
   ];
 }
 
@@ -117,7 +120,7 @@ export function validationQuery(
            else nullif(concat_ws('; ', ${checks.join(',\n ')}), '') end as reason
     from (select raw.*, case when raw.line > d.first_line then d.first_line end as duplicate_of,
             s.earlier_file as loaded_before_in
-          from ${raw} raw left join ${duplicates} d on raw.activity_id = d.activity_id
+          from ${raw} raw left join ${duplicates} d on trim(raw.activity_id) = d.activity_id
           left join ${loaded} s on trim(raw.activity_id) = s.activity_id) r`;
 }
 

@@ -14,8 +14,9 @@ export function LoadsCli() {
           back). Loading the same file again changes nothing.
         </li>
         <li>
-          <code>commissioner activity unload LOAD-ID…</code> removes loads with their quarantined rows; rows a
-          removed load superseded are in force again. The current results keep their rows until the next run.
+          <code>commissioner activity unload LOAD-ID…</code> removes loads with their quarantined rows; rows
+          that only a removed load superseded are in force again. The current results keep their rows until
+          the next run.
         </li>
         <li>
           <code>commissioner activity run</code> attributes (Who Pays), prices and aggregates everything
