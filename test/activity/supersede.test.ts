@@ -81,8 +81,8 @@ describe('loading with --supersede (latest submission wins)', () => {
     const summary = await runActivityPipeline({ engine, reference, tariff: loadTariff() }, store);
     expect(summary.rows).toBe(3);
     expect(summary.loads).toEqual([
-      { loadId: may.manifest.loadId, file: 'may.csv', rows: 1 },
-      { loadId: mayV2.manifest.loadId, file: 'may-v2.csv', rows: 2 },
+      { loadId: may.manifest.loadId, file: 'may.csv', rows: 1, madeAt: may.manifest.loadedAt },
+      { loadId: mayV2.manifest.loadId, file: 'may-v2.csv', rows: 2, madeAt: mayV2.manifest.loadedAt },
     ]);
     const months = await engine.all<{ month: string; activity: number }>(
       `select month, sum(activity)::bigint as activity

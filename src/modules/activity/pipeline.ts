@@ -260,7 +260,12 @@ export async function runActivityPipeline(
     const summary: RunSummary = {
       runId,
       finishedAt: now().toISOString(),
-      loads: loads.map((l) => ({ loadId: l.loadId, file: l.file, rows: inForce.get(l.loadId) ?? 0 })),
+      loads: loads.map((l) => ({
+        loadId: l.loadId,
+        file: l.file,
+        rows: inForce.get(l.loadId) ?? 0,
+        madeAt: l.remadeAt ?? l.loadedAt,
+      })),
       synthetic: loads.some((l) => l.synthetic),
       priceBasis: PRICE_BASIS,
       switches: { whoPays: switches, pricing: { ...pricing, bptAreas: pricing.bptAreas.map((a) => a.id) } },

@@ -15,8 +15,16 @@ import type { ActivityStore } from './store.ts';
 export interface RunSummary {
   readonly runId: string;
   readonly finishedAt: string;
-  /** The loads the run read and the rows of each in force (a row superseded by a later load is not). */
-  readonly loads: readonly { readonly loadId: string; readonly file: string; readonly rows: number }[];
+  /**
+   * The loads the run read, the rows of each in force (a row superseded by a later load is not) and
+   * when each was made (its remadeAt, else loadedAt; absent in runs written before it was recorded).
+   */
+  readonly loads: readonly {
+    readonly loadId: string;
+    readonly file: string;
+    readonly rows: number;
+    readonly madeAt?: string;
+  }[];
   /** True if any input load is synthetic: every view of the run is then labelled synthetic. */
   readonly synthetic: boolean;
   readonly priceBasis: string;

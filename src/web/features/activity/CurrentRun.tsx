@@ -5,20 +5,11 @@ import { Notice } from '../../components/Status.tsx';
 import { SyntheticBadge } from '../../components/SyntheticBadge.tsx';
 import { csvFilename } from '../../lib/csv.ts';
 import { formatDateTime, formatInt } from '../../lib/format.ts';
+import { runOutOfDate } from './loads-format.ts';
 import { SYNTHETIC_ACTIVITY_NOTE } from './RunLabels.tsx';
 import type { LoadManifest, RunSummary } from './types.ts';
 
 type Stage = RunSummary['stages'][number];
-
-/** Loads with accepted rows that the run did not read, and loads it read that are no longer there. */
-function outOfDate(run: RunSummary, loads: readonly LoadManifest[]): { added: number; removed: number } {
-  const inRun = new Set(run.loads.map((l) => l.loadId));
-  const loaded = new Set(loads.map((l) => l.loadId));
-  return {
-    added: loads.filter((l) => l.accepted > 0 && !inRun.has(l.loadId)).length,
-    removed: run.loads.filter((l) => !loaded.has(l.loadId)).length,
-  };
-}
 
 /** The current results run (results/current.json): what it read, how it flagged readmissions, its timings. */
 export function CurrentRun({
@@ -39,12 +30,12 @@ export function CurrentRun({
       </section>
     );
 
-  const { added, removed } = outOfDate(run, loads);
+  const { added, removed, remade } = runOutOfDate(run, loads);
   const flags = run.readmissionFlags;
   return (
     <section className="card" aria-labelledby="current-run-heading" data-testid="current-run">
       <h2 id="current-run-heading">Current results run</h2>
-      {(added > 0 || removed > 0) && (
+      {(added > 0 || removed > 0 || remade > 0) && (
         <div data-testid="run-out-of-date">
           <Notice tone="warning" title="The results do not match what is loaded">
             <p>
@@ -52,6 +43,8 @@ export function CurrentRun({
                 added > 0 && `${formatInt(added)} ${added === 1 ? 'load is' : 'loads are'} not in this run`,
                 removed > 0 &&
                   `${formatInt(removed)} ${removed === 1 ? 'load it read has' : 'loads it read have'} since been unloaded`,
+                remade > 0 &&
+                  `${formatInt(remade)} ${remade === 1 ? 'load it read has' : 'loads it read have'} since been made again`,
               ]
                 .filter(Boolean)
                 .join('; ')}

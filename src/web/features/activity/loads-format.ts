@@ -1,4 +1,5 @@
 /** Paths and wording for the activity loads page (platform administrators). */
+import type { LoadManifest, RunSummary } from './types.ts';
 
 /** Quarantined rows shown at a time (the API allows up to 1,000). */
 export const QUARANTINE_PAGE_SIZE = 100;
@@ -32,4 +33,24 @@ export function givenValues(rawValues: string): string | null {
         `${name}: ${typeof value === 'string' && value !== '' ? value : JSON.stringify(value)}`,
     );
   return fields.length > 0 ? fields.join(' · ') : null;
+}
+
+/**
+ * How the current run differs from what is loaded: loads with accepted rows it did not read, loads it
+ * read that are gone, and loads it read that have since been made again (another made time).
+ */
+export function runOutOfDate(
+  run: Pick<RunSummary, 'loads'>,
+  loads: readonly Pick<LoadManifest, 'loadId' | 'accepted' | 'loadedAt' | 'remadeAt'>[],
+): { added: number; removed: number; remade: number } {
+  const inRun = new Map(run.loads.map((l) => [l.loadId, l]));
+  const loaded = new Set(loads.map((l) => l.loadId));
+  return {
+    added: loads.filter((l) => l.accepted > 0 && !inRun.has(l.loadId)).length,
+    removed: run.loads.filter((l) => !loaded.has(l.loadId)).length,
+    remade: loads.filter((l) => {
+      const read = inRun.get(l.loadId);
+      return read?.madeAt !== undefined && read.madeAt !== (l.remadeAt ?? l.loadedAt);
+    }).length,
+  };
 }
