@@ -459,6 +459,25 @@ describe('readmissions across loads', () => {
   });
 });
 
+describe('pricing switches a run cannot honour', () => {
+  it('refuses agreed marginal rate baselines rather than leaving every contract without the rule', async () => {
+    const file = path.join(dir, 'agreed-baselines.csv');
+    writeActivityCsv(file, [{ activity_id: 'AB1' }]);
+    const store = freshStore('agreed-baselines');
+    await loadActivityFile(engine, store, file);
+    const tariff = loadTariff();
+    const refusal = await runActivityPipeline({ engine, reference, tariff }, store, {
+      pricing: { marginalRate: { ...tariff.defaults.marginalRate, baselineMethod: 'agreed' } },
+    }).catch((e: unknown) => e);
+    expect(refusal).toBeInstanceOf(AppError);
+    expect((refusal as AppError).problems[0]).toMatchObject({
+      path: 'pricing.mret_baseline_method',
+      code: 'not_supported',
+    });
+    expect(existsSync(store.resultsDir) ? readdirSync(store.resultsDir) : []).toEqual([]);
+  });
+});
+
 describe('columns derived from the reference tables', () => {
   const practice = (code: string) => reference.practices.find((p) => p.code === code);
   const lsoa = (code: string) => reference.lsoas.find((l) => l.lsoaCode === code);

@@ -182,6 +182,21 @@ export async function runActivityPipeline(
     ...options.whoPaysSwitches,
   };
   const pricing: PricingOptions = { ...tariff.defaults, ...options.pricing };
+  // Agreed (Schedule 3D) baselines cannot be given to a run yet: without them every contract would
+  // silently go without the marginal rate emergency rule.
+  if (pricing.marginalRate.baselineMethod === 'agreed') {
+    throw AppError.validation(
+      [
+        {
+          path: 'pricing.mret_baseline_method',
+          message:
+            'agreed baselines (Schedule 3D) cannot be given to a run yet, so the marginal rate rule would apply to no contract: use share_of_outturn',
+          code: 'not_supported',
+        },
+      ],
+      'Cannot run the activity pipeline with these pricing switches',
+    );
+  }
   const progress = options.onProgress ?? (() => {});
   const now = options.now ?? (() => new Date());
   await writeTariffTables(engine, tariff);

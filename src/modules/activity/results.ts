@@ -52,7 +52,7 @@ export interface RunSummary {
 }
 
 export const PRICE_BASIS =
-  'Prices derived from the 2013-14 NHS Reference Costs (national average unit costs), not the official 2013/14 tariff; market forces factors are illustrative.';
+  'Prices derived from the 2013-14 NHS Reference Costs (national average unit costs), not the official 2013/14 tariff; market forces factors, trim points, local prices, the avoidable share of readmissions and the marginal rate baselines are illustrative (definitions/tariff/2013-14).';
 
 export function currentRunDir(store: ActivityStore): string | null {
   const pointer = path.join(store.resultsDir, 'current.json');

@@ -20,10 +20,10 @@ export class PopulationService {
       rule: string;
       patients: number;
       activity: number;
-      value: number;
     }>(
-      `select who_pays_rule as rule, sum(patients)::bigint as patients, sum(activity)::bigint as activity,
-              sum(value)::double as value
+      // Patients and activity only: the money is commercial in confidence to the paying CCG (the
+      // activity routes), while this answer is internal to the CCG, open to more roles.
+      `select who_pays_rule as rule, sum(patients)::bigint as patients, sum(activity)::bigint as activity
        from ${this.results.file(dir, 'population')} where responsible_kind = 'ccg' and responsible_code = ?
        group by 1 order by activity desc, rule`,
       [ccg],

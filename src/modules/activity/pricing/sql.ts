@@ -269,7 +269,7 @@ select r.* exclude (__p_price, __p_short, __p_trim, __p_xs, __p_source, __p_labe
   case when not r.__ok then r.__no_price_reason
     when (${noDischarge}) or (${noMff}) then r.__p_label
       || case when ${noDischarge} then '; no discharge date: length of stay unknown' else '' end
-      || case when ${noMff} then '; provider ' || r.provider_code || ' has no MFF: 1.0000 applied' else '' end
+      || case when ${noMff} then '; provider ' || coalesce(r.provider_code, '') || ' has no MFF: 1.0000 applied' else '' end
     else r.__p_label end as price_reason,
   r.__bpt_area as bpt_area,
   r.readmission_status

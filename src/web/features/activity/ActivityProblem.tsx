@@ -7,7 +7,7 @@ export const ACCESS_NOTES = {
   commercial:
     'Activity, costs and contract statements are commercial in confidence to the paying CCG: open to its governing body, commissioning managers and finance staff, and to the NHS Commissioning Board (its area teams and regions).',
   internal:
-    'The responsible population is internal to the CCG: open to its own staff and to the NHS Commissioning Board (its area teams and regions).',
+    'The responsible population (patients and activity, without money) is internal to the CCG: open to its staff, to members of the health and wellbeing boards its area overlaps, and to the NHS Commissioning Board (its area teams and regions).',
 } as const;
 
 /**

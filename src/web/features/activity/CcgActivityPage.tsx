@@ -197,7 +197,8 @@ function CcgActivity({ code, asAt }: { readonly code: string; readonly asAt: str
         responsible for.
       </p>
       {body}
-      {state.status === 'success' && <ResponsiblePopulation code={code} />}
+      {/* Its own request and access (CCG-internal): shown even to those the commercial figures are closed to. */}
+      <ResponsiblePopulation code={code} />
     </ActivityFrame>
   );
 }

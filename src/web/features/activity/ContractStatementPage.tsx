@@ -133,7 +133,8 @@ function StatementContent({
         description={
           <>
             The marginal rate emergency rule applies to the contract’s emergency activity month by month; the
-            readmission deduction is the agreed avoidable share of emergency readmissions within 30 days.{' '}
+            readmission deduction is the avoidable share of emergency readmissions within 30 days (an
+            illustrative share, standing in for the one a local clinical review would agree).{' '}
             {priceNote(data)}
           </>
         }

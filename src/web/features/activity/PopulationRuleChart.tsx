@@ -5,7 +5,7 @@
 import { useMemo } from 'react';
 import { HorizontalBarChart } from '../../components/HorizontalBarChart.tsx';
 import { formatInt } from '../../lib/format.ts';
-import { escapeHtml, formatPounds } from './format.ts';
+import { escapeHtml } from './format.ts';
 import type { PopulationByRule } from './types.ts';
 
 const BAR = '#005eb8';
@@ -23,7 +23,7 @@ export default function PopulationRuleChart({ rules, label }: PopulationRuleChar
         label: r.rule,
         value: r.patients,
         color: BAR,
-        tooltip: `<b>${escapeHtml(r.rule)}</b> ${escapeHtml(r.title)}<br/>${formatInt(r.patients)} patients, ${formatInt(r.activity)} activities, ${formatPounds(r.value)}`,
+        tooltip: `<b>${escapeHtml(r.rule)}</b> ${escapeHtml(r.title)}<br/>${formatInt(r.patients)} patients, ${formatInt(r.activity)} activities`,
       })),
     [rules],
   );

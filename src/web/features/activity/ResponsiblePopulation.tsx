@@ -6,8 +6,7 @@ import { csvFilename } from '../../lib/csv.ts';
 import { formatInt } from '../../lib/format.ts';
 import { useApi } from '../../lib/use-api.ts';
 import { ActivityProblem } from './ActivityProblem.tsx';
-import { costColumn, countColumn, syntheticColumn } from './columns.tsx';
-import { formatPounds } from './format.ts';
+import { countColumn, syntheticColumn } from './columns.tsx';
 import { PopulationRuleChart } from './lazy-charts.ts';
 import { priceNote } from './RunLabels.tsx';
 import type { PopulationByRule, ResponsiblePopulationResponse } from './types.ts';
@@ -34,7 +33,6 @@ export function ResponsiblePopulation({ code }: { readonly code: string }) {
   else {
     const data = state.data;
     const activity = data.byRule.reduce((s, r) => s + r.activity, 0);
-    const value = data.byRule.reduce((s, r) => s + r.value, 0);
     body = (
       <>
         {data.byRule.length > 0 && (
@@ -54,9 +52,9 @@ export function ResponsiblePopulation({ code }: { readonly code: string }) {
           caption="Responsible population by Who Pays rule"
           description={
             <>
-              {formatInt(activity)} activities costing {formatPounds(value)} in the year. A person can be
-              counted under more than one rule (an emergency admission under R1 and a planned one under R4),
-              so patients are not added up. {priceNote(data)}
+              {formatInt(activity)} activities in the year (their cost is on the activity pages, open to those
+              with commercial access). A person can be counted under more than one rule (an emergency
+              admission under R1 and a planned one under R4), so patients are not added up. {priceNote(data)}
             </>
           }
           csvFilename={csvFilename(`ccg-${code}-responsible-population-by-rule`)}
@@ -73,7 +71,6 @@ export function ResponsiblePopulation({ code }: { readonly code: string }) {
             { key: 'title', header: 'What made the CCG responsible', value: (r) => r.title },
             countColumn('patients', 'Patients', (r) => r.patients),
             countColumn('activity', 'Activity', (r) => r.activity),
-            costColumn(),
             syntheticColumn(data.synthetic),
           ]}
         />

@@ -59,7 +59,6 @@ export interface PopulationByRule {
   readonly title: string;
   readonly patients: number;
   readonly activity: number;
-  readonly value: number;
 }
 
 export interface ResponsiblePopulationResponse extends ActivityLabels {

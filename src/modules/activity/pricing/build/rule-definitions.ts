@@ -50,8 +50,8 @@ const EXCLUSIONS = [
     id: 'self_discharge',
     title: 'Patients who self-discharged against clinical advice',
     anyOf: [{ field: 'discharge_method', in: ['2'] }],
-    confidence: 'confirmed',
-    note: 'Tested on the readmission row (discharge method 2), as the row carries no attributes of the earlier spell. The guidance may mean the earlier spell: UNCONFIRMED.',
+    confidence: 'unconfirmed',
+    note: 'The exclusion is confirmed (REFERENCE.md §8.2 [C]); how it is tested is not: on the readmission row (discharge method 2), as the row carries no attributes of the earlier spell, while the guidance probably means a patient who left the earlier spell against advice. UNCONFIRMED: a proxy.',
   },
   {
     id: 'emergency_transfer',
@@ -175,6 +175,7 @@ export const RULES_DEFINITION = {
       unit: 'days after discharge',
       confidence: 'confirmed',
       source: 'HFMA 2011 and 2012; PMC5226021 Table 1 (REFERENCE.md §8.2 [C])',
+      note: 'An admission on day 30 after the discharge counts (0–30 days). Which boundary PbR 2013/14 used is UNCONFIRMED: the NHS outcomes indicators of 30-day readmissions count 0–29 days; set the window to 29 days for that reading.',
     },
     avoidableShareBp: {
       kind: 'parameter',

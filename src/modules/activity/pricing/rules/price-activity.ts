@@ -84,7 +84,7 @@ export function priceActivity(row: PricingRow, tariff: Tariff, options: PricingO
   let reason = entry.label;
   if (admitted && row.activity_end_date === null) reason += '; no discharge date: length of stay unknown';
   if (national && options.applyMff && providerMff === undefined) {
-    reason += `; provider ${row.provider_code} has no MFF: 1.0000 applied`;
+    reason += `; provider ${row.provider_code ?? ''} has no MFF: 1.0000 applied`;
   }
   return {
     currency,
