@@ -111,6 +111,12 @@ describe('commissioner who-pays', () => {
     expect(lines(r.stdout).map((l) => JSON.parse(l).line)).toEqual([1, 2]);
   });
 
+  it('reads a first line that starts with a byte-order mark', async () => {
+    const r = await whoPays([], `\uFEFF${jsonl(registered, registered)}`);
+    expect(r).toMatchObject({ code: 0, stderr: '' });
+    expect(lines(r.stdout).map((l) => JSON.parse(l).line)).toEqual([1, 2]);
+  });
+
   it('changes a switch with --switch NAME=VALUE', async () => {
     const r = await whoPays(['--switch', 'emergencyPayment=registering_or_resident_ccg'], jsonl(atAe));
     expect(r.code).toBe(0);

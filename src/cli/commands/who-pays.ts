@@ -59,8 +59,10 @@ export async function whoPaysCommand(
   let lineNumber = 0;
   let cases = 0;
   let failed = 0;
-  for await (const line of createInterface({ input: streams.input, crlfDelay: Number.POSITIVE_INFINITY })) {
+  for await (const read of createInterface({ input: streams.input, crlfDelay: Number.POSITIVE_INFINITY })) {
     lineNumber++;
+    // A byte-order mark (files saved by Windows editors) is not part of the first case.
+    const line = lineNumber === 1 ? read.replace(/^\uFEFF/, '') : read;
     if (line.trim() === '') continue;
     cases++;
     let raw: unknown;

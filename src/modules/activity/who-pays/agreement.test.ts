@@ -440,8 +440,9 @@ function generateRows(rng: Rng, reference: ActivityReference, n: number): Layout
     const badLsoa = residenceChoice >= 0.7 && residenceChoice < 0.705;
     const country = hasLsoa
       ? rng.pick(['england', 'england', 'england', 'wales', 'unknown'])
-      : rng.chance(0.01)
-        ? 'mars'
+      : rng.chance(0.015)
+        ? // Not a country: a made-up one, and codes the case's residence would accept (a CCG, an LSOA).
+          rng.pick(['mars', '00K', 'E01012007'])
         : rng.pick(['england', 'unknown', 'wales', 'scotland', 'northern_ireland', 'abroad', 'abroad']);
     const placing = sometimes(0.12, () => (rng.chance(0.98) ? rng.pick(ccgs) : ''));
     const emergency = service.startsWith('emergency_');

@@ -364,7 +364,8 @@ function isoDate(v: LayoutValue): string | undefined {
 
 /**
  * The case a layout row (definitions/activity/layout.json) stands for: residence is the LSOA of
- * residence if given, else residence_country unless that is 'england' or 'unknown'; present_in_ccg is
+ * residence if given, else residence_country if it is wales, scotland, northern_ireland or abroad
+ * (england and unknown mean none; any other value makes the case invalid, as in SQL); present_in_ccg is
  * site_ccg_code; the flags map one to one. Null means absent. A DATE from DuckDB (a JS Date at UTC
  * midnight) becomes YYYY-MM-DD.
  */
@@ -378,13 +379,18 @@ export function caseFromActivityRow(row: Readonly<Record<string, LayoutValue>>):
   set('registered_practice', asText(row.general_medical_practice_code));
   set('temporary_practice', asText(row.temporary_resident_practice_code));
   const country = asText(row.residence_country);
-  set(
-    'residence',
-    asText(row.lsoa_of_residence) ??
-      (country !== undefined && !(NO_RESIDENCE_COUNTRIES as readonly string[]).includes(country)
-        ? country
-        : undefined),
-  );
+  const lsoa = asText(row.lsoa_of_residence);
+  const known = (values: readonly string[]) => country !== undefined && values.includes(country);
+  set('residence', lsoa ?? (known(RESIDENCE_COUNTRIES) ? country : undefined));
+  // A residence_country outside the layout's values (a CCG or LSOA code, say) makes the row invalid in
+  // SQL; here it is kept as a field no case has, which the case parser refuses the same way.
+  if (
+    lsoa === undefined &&
+    country !== undefined &&
+    !known([...NO_RESIDENCE_COUNTRIES, ...RESIDENCE_COUNTRIES])
+  ) {
+    c.residence_country = country;
+  }
   set('present_in_ccg', asText(row.site_ccg_code));
   set('detained_in', asText(row.detained_in));
   set('armed_forces', asText(row.armed_forces));
