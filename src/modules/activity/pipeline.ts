@@ -114,8 +114,13 @@ export function monthlyQuery(
 
 /**
  * Contract statements: per contract (the CCG that pays × provider), month and POD, the row-level value
- * and the readmission deductions, with the marginal rate emergency rule applied to the contract's
- * emergency value month by month (the deduction is shown on the non-elective line of the month).
+ * (before readmission deductions), the readmission deductions, the marginal rate emergency rule's
+ * adjustment and the net value. The rule runs on the contract's emergency value month by month over
+ * the months the data covers (pricing/sql-contract.ts marginalRateQuery), and each month's deduction
+ * (negative when the year to date gives some back) is shown on the line of the rule's first emergency
+ * POD (`pricing.marginalRate.pods[0]`); a month with a deduction but no such line gets one, with zero
+ * activity and value. So every deduction appears, and a contract's lines add up: sum of net_value =
+ * sum of value − readmission deductions − MRET.
  */
 export function contractsQuery(monthly: string, pricing: PricingOptions): string {
   const keys = ['payer_code', 'provider_code'];
@@ -125,22 +130,31 @@ export function contractsQuery(monthly: string, pricing: PricingOptions): string
               from ${monthly} where payer_kind = 'ccg')`;
   const baselines = `(${syntheticBaselineQuery(m, pricing.marginalRate, options)})`;
   const mret = marginalRateQuery(m, baselines, pricing.marginalRate, options);
-  // The deduction goes on the month's largest emergency POD line so each month's lines add up.
-  const firstPod = pricing.marginalRate.pods[0] ?? 'NEL';
+  const pod = sqlString(pricing.marginalRate.pods[0] ?? 'NEL');
+  const same = (a: string, b: string) =>
+    ['payer_code', 'provider_code', 'month']
+      .map((k) => `${a}.${k} is not distinct from ${b}.${k}`)
+      .join(' and ');
   return `with lines as (
       select payer_code, provider_code, month, point_of_delivery, sum(activity)::bigint as activity,
              sum(value + readmission_deduction) as value, sum(readmission_deduction) as readmission_deduction
       from ${monthly} where payer_kind = 'ccg' group by all),
-    mret as (${mret})
+    mret as (
+      select payer_code, provider_code, strftime(activity_month, '%Y-%m') as month, marginal_rate_deduction
+      from (${mret}) where marginal_rate_deduction <> 0),
+    all_lines as (
+      select * from lines
+      union all
+      select d.payer_code, d.provider_code, d.month, ${pod}, 0::bigint, 0::double, 0::double
+      from mret d
+      where not exists (select 1 from lines l where ${same('l', 'd')} and l.point_of_delivery = ${pod}))
     select l.payer_code, l.provider_code, l.month, l.point_of_delivery, l.activity, l.value, l.readmission_deduction,
-      coalesce(case when l.point_of_delivery = ${sqlString(firstPod)} then -m.marginal_rate_deduction / 100.0 end, 0)
+      coalesce(case when l.point_of_delivery = ${pod} then -d.marginal_rate_deduction / 100.0 end, 0)
         as mret_adjustment,
       l.value - l.readmission_deduction
-        + coalesce(case when l.point_of_delivery = ${sqlString(firstPod)} then -m.marginal_rate_deduction / 100.0 end, 0)
+        + coalesce(case when l.point_of_delivery = ${pod} then -d.marginal_rate_deduction / 100.0 end, 0)
         as net_value
-    from lines l left join mret m
-      on m.payer_code = l.payer_code and m.provider_code = l.provider_code
-     and strftime(m.activity_month, '%Y-%m') = l.month
+    from all_lines l left join mret d on ${same('d', 'l')}
     order by 1, 2, 3, 4`;
 }
 

@@ -9,9 +9,12 @@ import type { PricedActivity, PricingOptions, PricingRow, Tariff } from './model
 import {
   applyMarginalRate,
   type ContractMonthValue,
+  coveredMonths,
+  financialYearOf,
   summariseReadmissions,
   syntheticBaselines,
 } from './rules/marginal-rate.ts';
+import { applyBasisPoints } from './rules/money.ts';
 import { priceActivity } from './rules/price-activity.ts';
 import { markEmergencyReadmissions } from './rules/readmission-flag.ts';
 import { applySwitches } from './rules/switches.ts';
@@ -321,21 +324,36 @@ describe('TypeScript and SQL derive the same readmission flags', () => {
 });
 
 describe('TypeScript and SQL apply the marginal rate emergency rule alike', () => {
+  /** The last is sparse: activity in the dataset's second and fifth months only (May and August). */
   const contracts = [
     ['ccg', '00C', 'RA1'],
     ['ccg', '00D', 'RA1'],
     ['nhs_england', null, 'RB2'],
     ['ccg', '02N', 'RC3'],
+    ['ccg', '03A', 'RD4'],
   ] as const;
+  const SPARSE = 'ccg|03A|RD4';
+  /** Months of each dataset, counted from April 2013 (0). */
+  const DATASETS = {
+    'a whole year': { from: 0, to: 11 },
+    'a part year (April to September)': { from: 0, to: 5 },
+    'two financial years (January to June 2014)': { from: 9, to: 14 },
+  } as const;
 
-  async function monthlyTable(): Promise<ContractMonthValue[]> {
-    const rng = createRng('mret');
+  /**
+   * The monthly relation, and the TypeScript rule's input from it: every contract-month with any
+   * row, its emergency (NEL) value, 0 when the month had only other activity.
+   */
+  async function monthlyTable(dataset: keyof typeof DATASETS): Promise<ContractMonthValue[]> {
+    const rng = createRng('mret', dataset);
+    const { from, to } = DATASETS[dataset];
     const rows: Row[] = [];
     for (const [kind, code, provider] of contracts) {
-      for (let m = 0; m < 12; m++) {
-        if (rng.chance(0.1)) continue; // months with no emergency activity
+      for (let m = from; m <= to; m++) {
+        if (code === '03A' ? m - from !== 1 && m - from !== 4 : rng.chance(0.1)) continue; // no activity
         const month = iso(Date.UTC(2013, 3 + m, 1));
-        for (const pod of ['NEL', 'EL', 'MAT']) {
+        const pods = rng.chance(0.1) ? ['EL', 'MAT'] : ['NEL', 'EL', 'MAT']; // some months have no NEL
+        for (const pod of pods) {
           rows.push({
             payer_kind: kind,
             payer_code: code,
@@ -373,9 +391,9 @@ describe('TypeScript and SQL apply the marginal rate emergency rule alike', () =
       ]),
     );
     const values = new Map<string, number>();
-    for (const r of rows.filter((r) => r.point_of_delivery === 'NEL')) {
+    for (const r of rows) {
       const key = `${r.payer_kind}|${r.payer_code}|${r.provider_code}\u0000${String(r.activity_month).slice(0, 7)}`;
-      values.set(key, (values.get(key) ?? 0) + (r.price as number));
+      values.set(key, (values.get(key) ?? 0) + (r.point_of_delivery === 'NEL' ? (r.price as number) : 0));
     }
     return [...values.entries()].map(([key, emergencyValue]) => {
       const [contract, month] = key.split('\u0000') as [string, string];
@@ -383,48 +401,98 @@ describe('TypeScript and SQL apply the marginal rate emergency rule alike', () =
     });
   }
 
-  it.each(['year_to_date', 'monthly'] as const)('%s phasing', async (phasing) => {
-    const months = await monthlyTable();
-    const rule = { ...tariff.defaults.marginalRate, phasing };
-    // One contract has no baseline: it is reported, not charged.
-    const baselines = new Map(
-      [...syntheticBaselines(months, rule)].filter(([contract]) => contract !== 'ccg|02N|RC3'),
-    );
-    await engine.run(`create or replace table baseline_in as
-      select * from (${syntheticBaselineQuery('monthly_in', rule)}) where payer_code is distinct from '02N'`);
-    const sqlBaselines = await engine.all('select * from baseline_in');
-    expect(
-      new Map(
-        sqlBaselines.map((b) => [`${b.payer_kind}|${b.payer_code}|${b.provider_code}`, b.annual_baseline]),
-      ),
-    ).toEqual(new Map([...baselines.entries()].map(([contract, byYear]) => [contract, byYear.get(2013)])));
-    expect(sqlBaselines).toHaveLength(3);
+  const cases = (Object.keys(DATASETS) as (keyof typeof DATASETS)[]).flatMap((dataset) =>
+    (['year_to_date', 'monthly'] as const).flatMap((phasing) =>
+      (['share_of_outturn', 'agreed'] as const).map((baselineMethod) => ({
+        dataset,
+        phasing,
+        baselineMethod,
+      })),
+    ),
+  );
+  it.each(cases)(
+    '$dataset, $phasing phasing, $baselineMethod baselines',
+    async ({ dataset, phasing, baselineMethod }) => {
+      const months = await monthlyTable(dataset);
+      const rule = { ...tariff.defaults.marginalRate, phasing, baselineMethod };
+      // The baselines are the synthetic ones either way; with 'agreed' they are given as data, phased
+      // over twelve months. One contract has no baseline: it is reported, not charged.
+      const share = { ...rule, baselineMethod: 'share_of_outturn' as const };
+      const baselines = new Map(
+        [...syntheticBaselines(months, share)].filter(([contract]) => contract !== 'ccg|02N|RC3'),
+      );
+      await engine.run(`create or replace table baseline_in as
+      select * from (${syntheticBaselineQuery('monthly_in', share)}) where payer_code is distinct from '02N'`);
+      const sqlBaselines = await engine.all('select * from baseline_in');
+      expect(
+        new Map(
+          sqlBaselines.map((b) => [
+            `${b.payer_kind}|${b.payer_code}|${b.provider_code} ${b.financial_year}`,
+            b.annual_baseline,
+          ]),
+        ),
+      ).toEqual(
+        new Map(
+          [...baselines.entries()].flatMap(([contract, byYear]) =>
+            [...byYear].map(([year, value]) => [`${contract} ${year}`, value]),
+          ),
+        ),
+      );
+      expect(sqlBaselines.length).toBeGreaterThanOrEqual(contracts.length - 1);
 
-    const ts = applyMarginalRate(months, baselines, rule);
-    const sql = await engine.all(
-      `select * from (${marginalRateQuery('monthly_in', 'baseline_in', rule)}) order by payer_kind, payer_code, provider_code, activity_month`,
-    );
-    const asTs = sql.map((r) => ({
-      contract: `${r.payer_kind}|${r.payer_code}|${r.provider_code}`,
-      month: (r.activity_month as Date).toISOString().slice(0, 7),
-      financialYear: r.financial_year,
-      emergencyValue: r.emergency_value,
-      emergencyValueYtd: r.emergency_value_ytd,
-      baselineValue: r.baseline_value,
-      baselineValueYtd: r.baseline_value_ytd,
-      aboveBaseline: r.above_baseline,
-      marginalRateDeduction: r.marginal_rate_deduction,
-      marginalRateDeductionYtd: r.marginal_rate_deduction_ytd,
-      emergencyPaid: r.emergency_paid,
-      status: r.mret_status,
-    }));
-    const key = (r: { contract: string; month: string }) => `${r.contract} ${r.month}`;
-    expect(asTs.sort((a, b) => key(a).localeCompare(key(b)))).toEqual(
-      ts.sort((a, b) => key(a).localeCompare(key(b))),
-    );
-    expect(ts.some((r) => r.status === 'no_baseline')).toBe(true);
-    expect(ts.some((r) => r.marginalRateDeduction > 0)).toBe(true);
-  });
+      const ts = applyMarginalRate(months, baselines, rule);
+      const sql = await engine.all(
+        `select * from (${marginalRateQuery('monthly_in', 'baseline_in', rule)}) order by payer_kind, payer_code, provider_code, activity_month`,
+      );
+      const asTs = sql.map((r) => ({
+        contract: `${r.payer_kind}|${r.payer_code}|${r.provider_code}`,
+        month: (r.activity_month as Date).toISOString().slice(0, 7),
+        financialYear: r.financial_year,
+        emergencyValue: r.emergency_value,
+        emergencyValueYtd: r.emergency_value_ytd,
+        baselineValue: r.baseline_value,
+        baselineValueYtd: r.baseline_value_ytd,
+        aboveBaseline: r.above_baseline,
+        marginalRateDeduction: r.marginal_rate_deduction,
+        marginalRateDeductionYtd: r.marginal_rate_deduction_ytd,
+        emergencyPaid: r.emergency_paid,
+        status: r.mret_status,
+      }));
+      const key = (r: { contract: string; month: string }) => `${r.contract} ${r.month}`;
+      expect(asTs.sort((a, b) => key(a).localeCompare(key(b)))).toEqual(
+        ts.sort((a, b) => key(a).localeCompare(key(b))),
+      );
+      expect(ts.some((r) => r.status === 'no_baseline')).toBe(true);
+      expect(ts.some((r) => r.marginalRateDeduction > 0)).toBe(true);
+
+      // The spine: every contract has a row for every covered month of each year it is present in,
+      // including the sparse contract's months without activity and months without NEL.
+      const covered = coveredMonths(months);
+      const years = new Set(months.map((m) => `${m.contract} ${financialYearOf(m.month).financialYear}`));
+      const expectedRows = [...years].reduce((n, y) => {
+        const c = covered.get(Number(y.split(' ')[1])) as { first: number; last: number };
+        return n + c.last - c.first + 1;
+      }, 0);
+      expect(ts).toHaveLength(expectedRows);
+      expect(ts.filter((r) => r.contract === SPARSE && r.emergencyValue === 0).length).toBeGreaterThan(0);
+      expect(months.some((m) => m.contract !== SPARSE && m.emergencyValue === 0)).toBe(true);
+
+      // Year to date on synthetic baselines: the last covered month trues up to the annual rule.
+      if (phasing === 'year_to_date' && baselineMethod === 'share_of_outturn') {
+        const last = new Map(ts.map((r) => [`${r.contract} ${r.financialYear}`, r]));
+        for (const r of last.values()) {
+          const baseline = baselines.get(r.contract)?.get(r.financialYear);
+          if (baseline === undefined) continue;
+          expect(r.marginalRateDeductionYtd).toBe(
+            applyBasisPoints(
+              Math.max(0, r.emergencyValueYtd - baseline),
+              10_000 - rule.ratePaidAboveBaselineBp,
+            ),
+          );
+        }
+      }
+    },
+  );
 
   it('readmission summaries agree', async () => {
     const options = tariff.defaults;

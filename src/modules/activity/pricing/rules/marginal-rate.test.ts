@@ -4,7 +4,10 @@ import {
   applyMarginalRate,
   baselineToDate,
   type ContractMonthValue,
+  contractMonthSpine,
+  coveredMonths,
   financialYearOf,
+  monthOf,
   summariseReadmissions,
   syntheticBaselines,
 } from './marginal-rate.ts';
@@ -17,13 +20,16 @@ const RULE: MarginalRateRule = {
   baselineShareOfOutturnBp: 9000,
 };
 const MONTHLY: MarginalRateRule = { ...RULE, phasing: 'monthly' };
+/** Baselines given as data (Schedule 3D): phased over the twelve months of the year. */
+const AGREED: MarginalRateRule = { ...RULE, baselineMethod: 'agreed' };
+const AGREED_MONTHLY: MarginalRateRule = { ...AGREED, phasing: 'monthly' };
 
 const month = (contract: string, m: string, emergencyValue: number): ContractMonthValue => ({
   contract,
   month: m,
   emergencyValue,
 });
-/** £12,000 a year: £1,000 a month. */
+/** Agreed: £12,000 a year, £1,000 a month. */
 const baselines = new Map([['C1', new Map([[2013, 1_200_000]])]]);
 const QUARTER = [
   month('C1', '2013-04', 150_000),
@@ -45,6 +51,13 @@ describe('financialYearOf', () => {
   it.each(['2013-13', '2013-4', 'April'])('rejects "%s"', (m) => {
     expect(() => financialYearOf(m)).toThrow(`not a month (YYYY-MM): "${m}"`);
   });
+
+  it('monthOf is its inverse', () => {
+    for (const m of ['2013-04', '2013-12', '2014-01', '2014-03', '2014-04']) {
+      const { financialYear, monthIndex } = financialYearOf(m);
+      expect(monthOf(financialYear, monthIndex)).toBe(m);
+    }
+  });
 });
 
 describe('baselineToDate phases the annual baseline evenly and adds up to it', () => {
@@ -58,11 +71,69 @@ describe('baselineToDate phases the annual baseline evenly and adds up to it', (
   ])('annual %i, to month %i: %i', (annual, m, expected) => {
     expect(baselineToDate(annual, m)).toBe(expected);
   });
+
+  it.each([
+    [1_800_000, 1, 4, 450_000],
+    [1_800_000, 4, 4, 1_800_000],
+    [1_000, 1, 6, 167],
+    [1_000, 5, 6, 833],
+    [1_000, 6, 6, 1_000],
+  ])('annual %i over %i of %i months: %i', (annual, m, months, expected) => {
+    expect(baselineToDate(annual, m, months)).toBe(expected);
+  });
+});
+
+describe('the spine of covered months', () => {
+  const input = [
+    month('C2', '2013-06', 1),
+    month('C1', '2013-05', 2),
+    month('C1', '2013-08', 3),
+    month('C2', '2014-02', 4),
+    month('C2', '2014-04', 5),
+  ];
+
+  it('covers, in each financial year, the first to the last month of the whole input', () => {
+    expect(coveredMonths(input)).toEqual(
+      new Map([
+        [2013, { first: 2, last: 11 }],
+        [2014, { first: 1, last: 1 }],
+      ]),
+    );
+  });
+
+  it('gives every contract every covered month of the years it is present in, 0 where it had none', () => {
+    const spine = contractMonthSpine(input);
+    expect(spine.filter((m) => m.contract === 'C1').map((m) => [m.month, m.emergencyValue])).toEqual([
+      ['2013-05', 2],
+      ['2013-06', 0],
+      ['2013-07', 0],
+      ['2013-08', 3],
+      ['2013-09', 0],
+      ['2013-10', 0],
+      ['2013-11', 0],
+      ['2013-12', 0],
+      ['2014-01', 0],
+      ['2014-02', 0],
+    ]);
+    expect(spine.filter((m) => m.contract === 'C2').map((m) => m.month)).toEqual([
+      '2013-05',
+      '2013-06',
+      '2013-07',
+      '2013-08',
+      '2013-09',
+      '2013-10',
+      '2013-11',
+      '2013-12',
+      '2014-01',
+      '2014-02',
+      '2014-04',
+    ]);
+  });
 });
 
 describe('applyMarginalRate', () => {
   it('year to date: 70% of the value to date above the baseline to date; a quiet month gives back', () => {
-    expect(applyMarginalRate(QUARTER, baselines, RULE)).toEqual([
+    expect(applyMarginalRate(QUARTER, baselines, AGREED)).toEqual([
       {
         contract: 'C1',
         month: '2013-04',
@@ -97,7 +168,7 @@ describe('applyMarginalRate', () => {
   });
 
   it('monthly: each month against its twelfth, nothing given back', () => {
-    const result = applyMarginalRate(QUARTER, baselines, MONTHLY);
+    const result = applyMarginalRate(QUARTER, baselines, AGREED_MONTHLY);
     expect(
       result.map((r) => [
         r.month,
@@ -121,7 +192,7 @@ describe('applyMarginalRate', () => {
         90_000 + i * 7_919,
       ),
     );
-    const result = applyMarginalRate(year, baselines, RULE);
+    const result = applyMarginalRate(year, baselines, AGREED);
     const total = year.reduce((t, m) => t + m.emergencyValue, 0);
     const deduction = result.reduce((t, r) => t + r.marginalRateDeduction, 0);
     expect(result.at(-1)?.month).toBe('2014-03');
@@ -129,18 +200,84 @@ describe('applyMarginalRate', () => {
     expect(result.at(-1)?.marginalRateDeductionYtd).toBe(deduction);
   });
 
-  it('a month with no emergency activity is simply absent; the year to date carries on', () => {
+  it('a month with no emergency activity gets a row of value 0; the year to date carries on', () => {
     const result = applyMarginalRate(
       [month('C1', '2013-04', 150_000), month('C1', '2013-06', 250_000)],
       baselines,
-      RULE,
+      AGREED,
     );
     expect(
-      result.map((r) => [r.month, r.baselineValueYtd, r.aboveBaseline, r.marginalRateDeduction]),
+      result.map((r) => [
+        r.month,
+        r.emergencyValue,
+        r.baselineValueYtd,
+        r.aboveBaseline,
+        r.marginalRateDeduction,
+      ]),
     ).toEqual([
-      ['2013-04', 100_000, 50_000, 35_000],
-      ['2013-06', 300_000, 100_000, 35_000],
+      ['2013-04', 150_000, 100_000, 50_000, 35_000],
+      ['2013-05', 0, 200_000, 0, -35_000],
+      ['2013-06', 250_000, 300_000, 100_000, 70_000],
     ]);
+  });
+
+  describe('synthetic baselines are phased over the covered months', () => {
+    /** £10,000 of NEL in May and in August only: the baseline is 90% of £20,000. */
+    const SPARSE = [month('C1', '2013-05', 1_000_000), month('C1', '2013-08', 1_000_000)];
+    /** £10,000 a month, April to September: a part-year load. */
+    const PART_YEAR = ['04', '05', '06', '07', '08', '09'].map((m) => month('C1', `2013-${m}`, 1_000_000));
+    const total = (rows: readonly { marginalRateDeduction: number }[]) =>
+      rows.reduce((t, r) => t + r.marginalRateDeduction, 0);
+
+    it('a sparse contract: the quiet months give back and August trues up to 70% of £2,000', () => {
+      const result = applyMarginalRate(SPARSE, syntheticBaselines(SPARSE, RULE), RULE);
+      expect(
+        result.map((r) => [r.month, r.emergencyValue, r.baselineValueYtd, r.marginalRateDeduction]),
+      ).toEqual([
+        ['2013-05', 1_000_000, 450_000, 385_000],
+        ['2013-06', 0, 900_000, -315_000],
+        ['2013-07', 0, 1_350_000, -70_000],
+        ['2013-08', 1_000_000, 1_800_000, 140_000],
+      ]);
+      expect(total(result)).toBe(140_000);
+    });
+
+    it('the same contract in a year of data trues up in March to the same annual rule', () => {
+      const other = month('C0', '2014-03', 1);
+      const result = applyMarginalRate(
+        [...SPARSE, month('C0', '2013-04', 1), other],
+        syntheticBaselines([...SPARSE, other], RULE),
+        RULE,
+      ).filter((r) => r.contract === 'C1');
+      expect(result).toHaveLength(12);
+      expect(result.at(-1)).toMatchObject({
+        month: '2014-03',
+        baselineValueYtd: 1_800_000,
+        marginalRateDeductionYtd: 140_000,
+      });
+      expect(total(result)).toBe(140_000);
+    });
+
+    it('a part-year load is judged on its own months: 7% withheld, year to date or monthly', () => {
+      const baselines = syntheticBaselines(PART_YEAR, RULE);
+      expect(baselines.get('C1')?.get(2013)).toBe(5_400_000);
+      for (const rule of [RULE, MONTHLY]) {
+        const result = applyMarginalRate(PART_YEAR, baselines, rule);
+        expect(result.map((r) => [r.baselineValue, r.marginalRateDeduction])).toEqual(
+          PART_YEAR.map(() => [900_000, 70_000]),
+        );
+        expect(total(result)).toBe(420_000);
+      }
+    });
+
+    it('agreed baselines keep the twelve-month phasing in a part-year load', () => {
+      const agreed = new Map([['C1', new Map([[2013, 10_800_000]])]]);
+      const result = applyMarginalRate(PART_YEAR, agreed, AGREED);
+      expect(result.map((r) => [r.baselineValue, r.marginalRateDeduction])).toEqual(
+        PART_YEAR.map(() => [900_000, 70_000]),
+      );
+      expect(result.at(-1)?.baselineValueYtd).toBe(5_400_000);
+    });
   });
 
   it('a new financial year starts again', () => {
@@ -156,7 +293,7 @@ describe('applyMarginalRate', () => {
     const result = applyMarginalRate(
       [month('C1', '2014-03', 200_000), month('C1', '2014-04', 100_000)],
       twoYears,
-      RULE,
+      AGREED,
     );
     expect(result.map((r) => [r.financialYear, r.emergencyValueYtd, r.marginalRateDeduction])).toEqual([
       [2013, 200_000, 0],
@@ -179,7 +316,7 @@ describe('applyMarginalRate', () => {
     const result = applyMarginalRate(
       [month('C1', '2013-04', 100_000), month('C0', '2013-04', 10_000)],
       both,
-      RULE,
+      AGREED,
     );
     expect(result.map((r) => [r.contract, r.marginalRateDeduction])).toEqual([
       ['C0', 7_000],
@@ -189,7 +326,7 @@ describe('applyMarginalRate', () => {
 
   it('reads the paid rate', () => {
     const [row] = applyMarginalRate([month('C1', '2013-04', 150_000)], baselines, {
-      ...RULE,
+      ...AGREED,
       ratePaidAboveBaselineBp: 5000,
     });
     expect(row?.marginalRateDeduction).toBe(25_000);
