@@ -582,9 +582,12 @@ describe('columns derived from the reference tables', () => {
     const homeCcg = practice('A81001')!.ccgCode!;
     const otherCcg = reference.ccgs.find((c) => c.code !== homeCcg)!.code;
     // The reference data changes: practice A81001 moves to another CCG.
-    await engine.run(
-      `update ref_practice set ccg_code = ${sqlString(otherCcg)} where practice_code = 'A81001'`,
-    );
+    const move = (ccg: string) =>
+      engine.run(
+        `update ref_practice set ccg_code = ${sqlString(ccg)} where practice_code = 'A81001';
+         update ref_practice_ccg set ccg_code = ${sqlString(ccg)} where practice_code = 'A81001'`,
+      );
+    await move(otherCcg);
     try {
       expect(await referenceFingerprint(engine)).not.toBe(before);
       const refused = await runActivityPipeline(activity, store).catch((e: unknown) => e);
@@ -610,9 +613,7 @@ describe('columns derived from the reference tables', () => {
       expect(summary.rows).toBe(1);
       expect((await loadActivityFile(engine, store, file)).status).toBe('unchanged');
     } finally {
-      await engine.run(
-        `update ref_practice set ccg_code = ${sqlString(homeCcg)} where practice_code = 'A81001'`,
-      );
+      await move(homeCcg);
     }
   });
 

@@ -111,6 +111,18 @@ describe('commissioner who-pays', () => {
     expect(lines(r.stdout).map((l) => JSON.parse(l).line)).toEqual([1, 2]);
   });
 
+  it('reads the practice membership on the day of the care (practices joined CCGs during 2013/14)', async () => {
+    // C83081 (Arboretum Surgery, Lincoln) joined CCG 04D on 2013-08-01 (the reference data).
+    const lincoln = { service: 'ccg_acute', registered_practice: 'C83081', present_in_ccg: '04D' };
+    const r = await whoPays(
+      [],
+      jsonl({ ...lincoln, date: '2013-10-01' }, { ...lincoln, date: '2013-07-31' }),
+    );
+    const [after, before] = lines(r.stdout).map((l) => JSON.parse(l));
+    expect(after).toMatchObject({ ruleId: 'R4', responsible: ccg('04D') });
+    expect(before.ruleId).not.toBe('R4');
+  });
+
   it('reads a first line that starts with a byte-order mark', async () => {
     const r = await whoPays([], `\uFEFF${jsonl(registered, registered)}`);
     expect(r).toMatchObject({ code: 0, stderr: '' });

@@ -8,10 +8,22 @@ import type { RegistrySnapshot } from '../../reference/snapshot.ts';
 /** The date the small reference tables describe: the go-live of the 2013 system. */
 export const ACTIVITY_REFERENCE_DATE = '2013-04-01';
 
+/** A period of a practice's membership of a CCG (inclusive dates; `to` null: still a member). */
+export interface PracticeMembership {
+  readonly ccgCode: string;
+  readonly from: string;
+  readonly to: string | null;
+}
+
 export interface ReferencePractice {
   readonly code: string;
   /** The CCG the practice was a member of on the reference date; null if none (e.g. a prison practice). */
   readonly ccgCode: string | null;
+  /**
+   * Every period of its CCG membership, oldest first, never overlapping: practices joined, left and
+   * moved between CCGs during 2013/14, and "Who Pays?" reads the membership on the day of the care.
+   */
+  readonly memberships: readonly PracticeMembership[];
   readonly postcode: string | null;
   readonly lat: number | null;
   readonly lon: number | null;
@@ -72,8 +84,13 @@ export function activityReferenceFrom(
     .map((o) => ({ code: o.code, name: o.name }))
     .sort((a, b) => a.code.localeCompare(b.code));
   const memberOf = new Map<string, string>();
+  const periods = new Map<string, PracticeMembership[]>();
   for (const r of s.relationships) {
-    if (r.kind === 'member_of' && inForce(r.startDate, r.endDate)) memberOf.set(r.fromCode, r.toCode);
+    if (r.kind !== 'member_of') continue;
+    if (inForce(r.startDate, r.endDate)) memberOf.set(r.fromCode, r.toCode);
+    const list = periods.get(r.fromCode) ?? [];
+    list.push({ ccgCode: r.toCode, from: r.startDate, to: r.endDate });
+    periods.set(r.fromCode, list);
   }
   const practices: ReferencePractice[] = [...s.organisations.values()]
     .filter((o) => o.orgType === 'gp_practice')
@@ -86,6 +103,7 @@ export function activityReferenceFrom(
       return {
         code: o.code,
         ccgCode: memberOf.get(o.code) ?? null,
+        memberships: withoutOverlaps(periods.get(o.code) ?? []),
         postcode: o.postcode ?? null,
         lat: a.lat ?? null,
         lon: a.lon ?? null,
@@ -106,6 +124,34 @@ export function activityReferenceFrom(
     .filter((a) => a.ccgCode !== '')
     .sort((a, b) => a.lsoaCode.localeCompare(b.lsoaCode));
   return { ccgs, practices, listSizes, lsoas, trusts: locateTrusts(s, practices) };
+}
+
+/** The day before an ISO date. */
+function dayBefore(date: string): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - 1);
+  return d.toISOString().slice(0, 10);
+}
+
+/**
+ * Membership periods sorted by start, each ended the day before the next starts if they overlap (the
+ * later record wins), so that a practice is a member of at most one CCG on any day.
+ */
+export function withoutOverlaps(periods: readonly PracticeMembership[]): PracticeMembership[] {
+  const sorted = [...periods].sort(
+    (a, b) => a.from.localeCompare(b.from) || a.ccgCode.localeCompare(b.ccgCode),
+  );
+  return sorted.flatMap((p, i) => {
+    const next = sorted[i + 1];
+    if (!next || (p.to !== null && p.to < next.from)) return [p];
+    if (next.from <= p.from) return [];
+    return [{ ...p, to: dayBefore(next.from) }];
+  });
+}
+
+/** The CCG a practice was a member of on `date` (YYYY-MM-DD), or null. */
+export function ccgOnDate(memberships: readonly PracticeMembership[], date: string): string | null {
+  return memberships.find((m) => m.from <= date && (m.to === null || date <= m.to))?.ccgCode ?? null;
 }
 
 const district = (postcode: string) => postcode.trim().toUpperCase().split(/\s+/)[0] ?? '';
@@ -155,6 +201,8 @@ export async function writeReferenceTables(engine: Analytics, ref: ActivityRefer
     create or replace table ref_ccg (ccg_code varchar primary key, ccg_name varchar not null);
     create or replace table ref_practice (practice_code varchar primary key, ccg_code varchar, postcode varchar,
       lat double, lon double, prescribing_setting varchar);
+    create or replace table ref_practice_ccg (practice_code varchar not null, ccg_code varchar not null,
+      start_date date not null, end_date date);
     create or replace table ref_list_size (practice_code varchar, sex varchar, age_band varchar, patients integer);
     create or replace table ref_lsoa (lsoa_code varchar primary key, ccg_code varchar not null, lad_code varchar,
       utla_code varchar);
@@ -171,6 +219,17 @@ export async function writeReferenceTables(engine: Analytics, ref: ActivityRefer
     ['practice_code', 'ccg_code', 'postcode', 'lat', 'lon', 'prescribing_setting'],
     ref.practices.map((p) => [p.code, p.ccgCode, p.postcode, p.lat, p.lon, p.prescribingSetting]),
   );
+  await engine.run(
+    'create or replace temp table ref_practice_ccg_text (practice_code varchar, ccg_code varchar, start_date varchar, end_date varchar)',
+  );
+  await engine.insertRows(
+    'ref_practice_ccg_text',
+    ['practice_code', 'ccg_code', 'start_date', 'end_date'],
+    ref.practices.flatMap((p) => p.memberships.map((m) => [p.code, m.ccgCode, m.from, m.to])),
+  );
+  await engine.run(`insert into ref_practice_ccg
+    select practice_code, ccg_code, cast(start_date as date), cast(end_date as date) from ref_practice_ccg_text;
+    drop table ref_practice_ccg_text`);
   await engine.insertRows(
     'ref_list_size',
     ['practice_code', 'sex', 'age_band', 'patients'],

@@ -21,7 +21,15 @@ const practice = (
   lon: number | null,
   postcode: string,
   prescribingSetting = '4',
-): ReferencePractice => ({ code, ccgCode, lat, lon, postcode, prescribingSetting });
+): ReferencePractice => ({
+  code,
+  ccgCode,
+  memberships: ccgCode ? [{ ccgCode, from: '2013-04-01', to: null }] : [],
+  lat,
+  lon,
+  postcode,
+  prescribingSetting,
+});
 const trust = (code: string, name: string, lat: number | null, lon: number | null): ReferenceTrust => ({
   code,
   name,

@@ -5,8 +5,8 @@ import type { LoadManifest } from '../store.ts';
 /**
  * Columns derived at load, as SUS derives fields at submission (definitions/activity/layout.json
  * `derived_at_load`), so that every pipeline pass reads them instead of joining for them:
- * - the CCG of the registered practice and of the temporary-resident practice (ref_practice: the CCG it
- *   was a member of on the reference date), the CCG of the LSOA of residence and its upper-tier local
+ * - the CCG of the registered practice and of the temporary-resident practice (ref_practice_ccg: the CCG
+ *   it was a member of on the day the activity started), the CCG of the LSOA of residence and its upper-tier local
  *   authority (ref_lsoa): what "Who Pays?" reads (who-pays/sql.ts, `input: 'loaded'`);
  * - the price key: the tariff's key of the row (point of delivery, currency, treatment function for
  *   outpatients, A&E department type for A&E), the twin of pricing/model.ts priceKey, which the pricing
@@ -28,11 +28,11 @@ export const DERIVED_CCG_COLUMNS = {
 export const DERIVED_COLUMNS = [...Object.values(DERIVED_CCG_COLUMNS), PRICE_KEY_COLUMN] as const;
 
 /** What a load derives and how: a load recorded with another version is derived differently. */
-export const DERIVATION_VERSION = 'ccgs-of-practices-and-lsoa+price-key/1';
+export const DERIVATION_VERSION = 'ccgs-of-practices-on-the-day-and-lsoa+price-key/2';
 
 /**
  * A SELECT over `input` (a relation with the layout's columns, typed) giving every input column and
- * then DERIVED_COLUMNS. Joins ref_practice and ref_lsoa (left joins: a code they do not know derives
+ * then DERIVED_COLUMNS. Joins ref_practice_ccg and ref_lsoa (left joins: a code they do not know derives
  * nothing, but the loader stores only rows whose codes are known).
  */
 export function derivedColumnsQuery(input: string): string {
@@ -43,9 +43,18 @@ export function derivedColumnsQuery(input: string): string {
     rl.utla_code as ${DERIVED_CCG_COLUMNS.residenceUtla},
     ${activityPriceKeySql('i')} as ${PRICE_KEY_COLUMN}
   from ${input} as i
-  left join ref_practice as rp on rp.practice_code = i.general_medical_practice_code
-  left join ref_practice as tp on tp.practice_code = i.temporary_resident_practice_code
+  ${practiceCcgJoin('rp', 'i.general_medical_practice_code', 'i.activity_start_date')}
+  ${practiceCcgJoin('tp', 'i.temporary_resident_practice_code', 'i.activity_start_date')}
   left join ref_lsoa as rl on rl.lsoa_code = i.lsoa_of_residence`;
+}
+
+/**
+ * `left join` of ref_practice_ccg as `alias`: the membership of practice `code` in force on `date`
+ * (the periods never overlap: reference-tables.ts withoutOverlaps, so at most one row matches).
+ */
+export function practiceCcgJoin(alias: string, code: string, date: string): string {
+  return `left join ref_practice_ccg as ${alias} on ${alias}.practice_code = ${code}
+    and ${date} >= ${alias}.start_date and (${alias}.end_date is null or ${date} <= ${alias}.end_date)`;
 }
 
 /**
@@ -57,6 +66,8 @@ export async function referenceFingerprint(engine: Analytics): Promise<string> {
   const row = await engine.one<{ fingerprint: string }>(
     `select sha256(concat_ws(chr(10),
         (select string_agg(practice_code || ':' || coalesce(ccg_code, ''), ',' order by practice_code) from ref_practice),
+        (select string_agg(practice_code || ':' || ccg_code || ':' || start_date || ':' || coalesce(end_date::varchar, ''), ','
+                           order by practice_code, start_date) from ref_practice_ccg),
         (select string_agg(lsoa_code || ':' || ccg_code || ':' || utla_code, ',' order by lsoa_code) from ref_lsoa),
         (select string_agg(ccg_code, ',' order by ccg_code) from ref_ccg))) as fingerprint`,
   );

@@ -404,6 +404,18 @@ function generateRows(rng: Rng, reference: ActivityReference, n: number): Layout
   const ccgs = reference.ccgs.map((c) => c.code);
   const members = reference.practices.filter((p) => p.ccgCode !== null);
   const nonMembers = reference.practices.filter((p) => p.ccgCode === null).map((p) => p.code);
+  // Practices that joined, left or moved between CCGs during the year: membership on the day decides.
+  const changing = reference.practices
+    .filter((p) =>
+      p.memberships.some(
+        (m) =>
+          (m.from > '2013-04-01' && m.from <= '2014-03-31') ||
+          (m.to !== null && m.to >= '2013-04-01' && m.to < '2014-03-31'),
+      ),
+    )
+    .map((p) => p.code);
+  if (changing.length < 50)
+    throw new Error(`expected practices whose membership changes in 2013/14, found ${changing.length}`);
   const lsoas = reference.lsoas;
   const practicesByCcg = new Map<string, string[]>();
   for (const p of members)
@@ -426,11 +438,13 @@ function generateRows(rng: Rng, reference: ActivityReference, n: number): Layout
     // Registered with a practice in the residence CCG now and then: the looked-after child check.
     const local = practicesByCcg.get(lsoa.ccgCode);
     const registered = rng.chance(0.75)
-      ? rng.chance(0.88)
-        ? hasLsoa && local && rng.chance(0.3)
-          ? rng.pick(local)
-          : rng.pick(members).code
-        : rng.pick(nonMembers)
+      ? rng.chance(0.05)
+        ? rng.pick(changing)
+        : rng.chance(0.88)
+          ? hasLsoa && local && rng.chance(0.3)
+            ? rng.pick(local)
+            : rng.pick(members).code
+          : rng.pick(nonMembers)
       : rng.chance(0.04)
         ? rng.pick(['Z99999', ''])
         : null;
@@ -455,7 +469,7 @@ function generateRows(rng: Rng, reference: ActivityReference, n: number): Layout
       temporary_resident_practice_code: temporary,
       lsoa_of_residence: hasLsoa ? lsoa.lsoaCode : badLsoa ? 'E01999999' : null,
       residence_country: country,
-      site_ccg_code: rng.chance(0.92) ? rng.pick(ccgs) : rng.chance(0.95) ? null : '',
+      site_ccg_code: rng.chance(0.88) ? rng.pick(ccgs) : rng.chance(0.95) ? null : '',
       detained_in: sometimes(0.04, () => rng.pick(['prison', 'yoi', 'irc', 'prison', 'jail'])),
       armed_forces: sometimes(0.06, () =>
         rng.pick(['serving', 'dms_family', 'reservist_mobilised', 'veteran', 'veteran', 'navy']),

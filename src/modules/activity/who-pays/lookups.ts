@@ -1,13 +1,16 @@
-import type { ActivityReference } from '../reference-tables.ts';
+import { type ActivityReference, ccgOnDate } from '../reference-tables.ts';
 import type { WhoPaysLookups } from './rules/model.ts';
 
 /** The rules' look-ups over the activity reference tables (the same facts as ref_practice, ref_lsoa, ref_ccg). */
 export function lookupsFromReference(ref: ActivityReference): WhoPaysLookups {
-  const practices = new Map(ref.practices.map((p) => [p.code, { ccgCode: p.ccgCode }]));
+  const practices = new Map(ref.practices.map((p) => [p.code, p.memberships]));
   const lsoas = new Map(ref.lsoas.map((l) => [l.lsoaCode, { ccgCode: l.ccgCode, utlaCode: l.utlaCode }]));
   const ccgs = new Set(ref.ccgs.map((c) => c.code));
   return {
-    practice: (code) => practices.get(code),
+    practice: (code, date) => {
+      const memberships = practices.get(code);
+      return memberships && { ccgCode: ccgOnDate(memberships, date) };
+    },
     lsoa: (code) => lsoas.get(code),
     isCcg: (code) => ccgs.has(code),
   };

@@ -18,7 +18,7 @@
  *   that excludes every earlier rule, so most rows leave the CASE after one or two tests.
  */
 import { sqlString } from '../../../platform/analytics/duckdb.ts';
-import { DERIVED_CCG_COLUMNS } from '../load/derive-sql.ts';
+import { DERIVED_CCG_COLUMNS, practiceCcgJoin } from '../load/derive-sql.ts';
 import { loadWhoPaysDefinitions } from './definitions.ts';
 import {
   ARMED_FORCES,
@@ -198,12 +198,14 @@ export function attributionQuery(
         ${DERIVED_CCG_COLUMNS.residence} AS ${H}res_ccg, ${DERIVED_CCG_COLUMNS.residenceUtla} AS ${H}res_utla
       FROM ${input} AS i`
     : `SELECT i.*,
-      rp.practice_code AS ${H}reg_found, rp.ccg_code AS ${H}reg_ccg,
-      tp.practice_code AS ${H}temp_found, tp.ccg_code AS ${H}temp_ccg,
+      rp.practice_code AS ${H}reg_found, rm.ccg_code AS ${H}reg_ccg,
+      tp.practice_code AS ${H}temp_found, tm.ccg_code AS ${H}temp_ccg,
       rl.lsoa_code AS ${H}lsoa_found, rl.ccg_code AS ${H}res_ccg, rl.utla_code AS ${H}res_utla
     FROM ${input} AS i
     LEFT JOIN ref_practice AS rp ON rp.practice_code = i.general_medical_practice_code
+    ${practiceCcgJoin('rm', 'i.general_medical_practice_code', 'i.activity_start_date')}
     LEFT JOIN ref_practice AS tp ON tp.practice_code = i.temporary_resident_practice_code
+    ${practiceCcgJoin('tm', 'i.temporary_resident_practice_code', 'i.activity_start_date')}
     LEFT JOIN ref_lsoa AS rl ON rl.lsoa_code = i.lsoa_of_residence`;
 
   // 2. The facts the rules read (rules/case.ts resolves the same from a case). The list tests run only

@@ -175,7 +175,8 @@ export function parseWhoPaysCase(
   const practice = (path: string): PracticeFact | null => {
     const value = text(path);
     if (value === null) return null;
-    const found = lookups.practice(value);
+    // The membership on the day of the care (a valid date is checked above; without one, none is found).
+    const found = lookups.practice(value, date && isIsoDate(date) ? date : '');
     if (!found) problem(path, `unknown practice code "${value}"`);
     return { code: value, ccgCode: found?.ccgCode ?? null };
   };

@@ -128,8 +128,11 @@ export interface WhoPaysDefinitions {
  * implementation over the reference tables).
  */
 export interface WhoPaysLookups {
-  /** A known practice, with the CCG it is a member of (null: a member of none, e.g. a prison practice). */
-  practice(code: string): { readonly ccgCode: string | null } | undefined;
+  /**
+   * A known practice, with the CCG it was a member of on `date` (YYYY-MM-DD; null: a member of none
+   * then, e.g. a prison practice, or one that joined a CCG later in the year).
+   */
+  practice(code: string, date: string): { readonly ccgCode: string | null } | undefined;
   /** A known 2011 LSOA, with its CCG and upper-tier local authority. */
   lsoa(code: string): { readonly ccgCode: string; readonly utlaCode: string } | undefined;
   isCcg(code: string): boolean;
