@@ -431,7 +431,7 @@ function generateRows(rng: Rng, reference: ActivityReference, n: number): Layout
     const service = rng.chance(0.005) ? rng.pick(['acute', '']) : rng.pick(categories);
     const date = rng.chance(0.98)
       ? day('2013-04-01', 364)
-      : rng.pick(['2013-03-31', '2012-11-05', '2016-04-01', '2016-03-31', '2013-04-01', '2015-06-30']);
+      : rng.pick(['2013-03-31', '2012-11-05', '2014-04-01', '2014-03-31', '2013-04-01', '2015-06-30']);
     const lsoa = rng.pick(lsoas);
     const residenceChoice = rng.next();
     const hasLsoa = residenceChoice < 0.7;

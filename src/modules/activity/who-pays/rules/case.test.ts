@@ -43,8 +43,8 @@ describe('parseWhoPaysCase: refused cases name every bad field', () => {
     ],
     [
       'a date after the modelled period',
-      { ...valid, date: '2016-04-01' },
-      ['date: 2016-04-01 is after 2016-03-31, the last day these rules model (s117 changed on 1 April 2016)'],
+      { ...valid, date: '2014-04-01' },
+      ['date: 2014-04-01 is after 2014-03-31, the last day these rules model (2013/14; later changes are not modelled)'],
     ],
     [
       'an unknown service category',
@@ -234,6 +234,6 @@ describe('parseWhoPaysCase: accepted cases are resolved through the look-ups', (
 
   it('accepts the first and last days of the period', () => {
     expect(parseWhoPaysCase({ ...valid, date: '2013-04-01' }, lookups, definitions).date).toBe('2013-04-01');
-    expect(parseWhoPaysCase({ ...valid, date: '2016-03-31' }, lookups, definitions).date).toBe('2016-03-31');
+    expect(parseWhoPaysCase({ ...valid, date: '2014-03-31' }, lookups, definitions).date).toBe('2014-03-31');
   });
 });

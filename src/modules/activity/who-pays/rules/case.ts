@@ -161,7 +161,7 @@ export function parseWhoPaysCase(
   if (date && date > effectiveTo) {
     problem(
       'date',
-      `${date} is after ${effectiveTo}, the last day these rules model (s117 changed on 1 April 2016)`,
+      `${date} is after ${effectiveTo}, the last day these rules model (2013/14; later changes are not modelled)`,
     );
   }
   const serviceId = text('service');

@@ -90,8 +90,8 @@ describe('definitions/who-pays', () => {
     });
   });
 
-  it('covers 2013-04-01 to 2016-03-31', () => {
-    expect([definitions.effectiveFrom, definitions.effectiveTo]).toEqual(['2013-04-01', '2016-03-31']);
+  it('covers 2013/14: 2013-04-01 to 2014-03-31', () => {
+    expect([definitions.effectiveFrom, definitions.effectiveTo]).toEqual(['2013-04-01', '2014-03-31']);
   });
 });
 
