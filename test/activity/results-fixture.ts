@@ -10,6 +10,8 @@ import { Analytics, sqlString } from '../../src/platform/analytics/duckdb.ts';
  * src/modules/activity/results.ts, for the activity API and page tests. Real codes: CCG 00K (Hartlepool
  * and Stockton-on-Tees) pays North Tees and Hartlepool (RVW) and Oxford University Hospitals (RTH);
  * 00C (Darlington) and an NHS England row are there to prove they are left out of 00K's figures.
+ * 00K pays for nothing in July 2013 (only 00C does): its latest month, August (RTH only), comes after a
+ * month without activity. Some outpatient activity had no price (`unpriced`, counted at £0).
  *
  * The figures the tests expect are worked out by hand in the test files from these rows.
  */
@@ -19,7 +21,7 @@ export const OTHER_CCG = '00C';
 
 type Cell = string | number;
 
-/** month, payer kind and code, rule, responsible kind and code, provider, POD, treatment function, activity, base value, excess bed days, readmission deduction. */
+/** month, payer kind and code, rule, responsible kind and code, provider, POD, treatment function, activity (of which unpriced), base value, excess bed days, readmission deduction. */
 interface MonthlyRow {
   readonly month: string;
   readonly payerKind: string;
@@ -29,6 +31,8 @@ interface MonthlyRow {
   readonly pod: string;
   readonly tf: string;
   readonly activity: number;
+  /** Of `activity`, how many had no price (their value is £0). */
+  readonly unpriced?: number;
   readonly base: number;
   readonly excessBedDays?: number;
   readonly readmission?: number;
@@ -65,11 +69,14 @@ export const MONTHLY_ROWS: readonly MonthlyRow[] = [
   row('2013-05', CCG, 'R4', 'RTH', 'EL', '130', 2, 3000),
   row('2013-06', CCG, 'R4', 'RVW', 'EL', '110', 12, 29500, { excessBedDays: 500 }),
   row('2013-06', CCG, 'R4', 'RVW', 'EL', '100', 3, 7500),
-  row('2013-06', CCG, 'R4', 'RVW', 'OPFA', '110', 35, 5250),
+  // 30 priced at £175; 5 without a price, at £0.
+  row('2013-06', CCG, 'R4', 'RVW', 'OPFA', '110', 35, 5250, { unpriced: 5 }),
   row('2013-06', CCG, 'R1', 'RVW', 'NEL', '300', 5, 10200, { readmission: 1200 }),
   row('2013-06', CCG, 'R4', 'RTH', 'EL', '130', 4, 6000.75),
   row('2013-06', OTHER_CCG, 'R4', 'RVW', 'EL', '110', 100, 250000),
   row('2013-07', OTHER_CCG, 'R4', 'RVW', 'EL', '110', 90, 225000),
+  // After a July without activity for 00K: 4 follow-ups priced at £225, 2 without a price.
+  row('2013-08', CCG, 'R4', 'RTH', 'OPFU', '130', 6, 900, { unpriced: 2 }),
   row('2013-06', 'X24', 'R7', 'RVW', 'EL', '110', 1, 2500),
 ];
 
@@ -83,12 +90,13 @@ export const CONTRACT_ROWS: readonly (readonly Cell[])[] = [
   [CCG, 'RVW', '2013-06', 'OPFA', 35, 5250, 0, 0, 5250],
   [CCG, 'RTH', '2013-05', 'EL', 2, 3000, 0, 0, 3000],
   [CCG, 'RTH', '2013-06', 'EL', 4, 6000.75, 0, 0, 6000.75],
+  [CCG, 'RTH', '2013-08', 'OPFU', 6, 900, 0, 0, 900],
   [OTHER_CCG, 'RVW', '2013-06', 'EL', 100, 250000, 0, 0, 250000],
 ];
 
 /** responsible kind and code, rule, patients, activity, value. */
 export const POPULATION_ROWS: readonly (readonly Cell[])[] = [
-  ['ccg', CCG, 'R4', 60, 114, 102750.75],
+  ['ccg', CCG, 'R4', 60, 120, 103650.75],
   ['ccg', CCG, 'R1', 5, 5, 9000],
   ['ccg', OTHER_CCG, 'R4', 150, 190, 475000],
   ['nhs_england', 'X24', 'R7', 1, 1, 2500],
@@ -122,7 +130,7 @@ export async function writeResultsFixture(activityDir: string): Promise<void> {
         r.pod,
         r.tf,
         r.activity,
-        0,
+        r.unpriced ?? 0,
         r.base,
         excess,
         0,
@@ -181,7 +189,10 @@ export async function writeResultsFixture(activityDir: string): Promise<void> {
       rule,
       rows: MONTHLY_ROWS.filter((r) => r.rule === rule).reduce((s, r) => s + r.activity, 0),
     })),
-    unpriced: [],
+    unpriced: [...new Set(MONTHLY_ROWS.filter((r) => r.unpriced).map((r) => r.pod))].map((pod) => ({
+      reason: `no price at ${pod}`,
+      rows: MONTHLY_ROWS.filter((r) => r.pod === pod).reduce((s, r) => s + (r.unpriced ?? 0), 0),
+    })),
     stages: [{ stage: 'price', ms: 12, rowsPerSecond: 26_250 }],
   };
   writeFileSync(path.join(runDir, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
@@ -287,10 +298,13 @@ export async function writeLoadsFixture(activityDir: string): Promise<void> {
 
 /**
  * Adds one contract line (June 2013, EL) between `ccg` and `provider` to the fixture run written by
- * writeResultsFixture, for tests that need a statement for another CCG (the permission matrix).
+ * writeResultsFixture, and the monthly row it comes from (one elective admission, R4, treatment function
+ * 110), for tests that need a statement and a provider drill-down for another CCG (the permission matrix).
  */
 export async function addContractFixture(activityDir: string, ccg: string, provider: string): Promise<void> {
-  const file = path.join(activityDir, 'results', RUN_ID, 'contracts.parquet');
+  const dir = path.join(activityDir, 'results', RUN_ID);
+  const file = path.join(dir, 'contracts.parquet');
+  const monthly = path.join(dir, 'monthly.parquet');
   const engine = await Analytics.open({ threads: 1 });
   try {
     await engine.run(
@@ -298,7 +312,14 @@ export async function addContractFixture(activityDir: string, ccg: string, provi
        insert into c by name select ${sqlString(ccg)} as payer_code, ${sqlString(provider)} as provider_code,
          '2013-06' as month, 'EL' as point_of_delivery, 1::bigint as activity, 2500.0 as value,
          0.0 as readmission_deduction, 0.0 as mret_adjustment, 2500.0 as net_value;
-       copy c to ${sqlString(file)} (format parquet);`,
+       copy c to ${sqlString(file)} (format parquet);
+       create table m as select * from read_parquet(${sqlString(monthly)});
+       insert into m by name select '2013-06' as month, 'ccg' as payer_kind, ${sqlString(ccg)} as payer_code,
+         'ccg' as responsible_kind, ${sqlString(ccg)} as responsible_code, 'R4' as who_pays_rule,
+         ${sqlString(provider)} as provider_code, 'EL' as point_of_delivery, '110' as treatment_function_code,
+         1::bigint as activity, 0::bigint as unpriced, 2500.0 as base_value, 0.0 as excess_bed_day_value,
+         0.0 as bpt_adjustment, 0.0 as mff_adjustment, 0.0 as readmission_deduction, 2500.0 as value;
+       copy m to ${sqlString(monthly)} (format parquet);`,
     );
   } finally {
     engine.close();

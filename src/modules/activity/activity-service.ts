@@ -7,16 +7,95 @@ import type { LoadManifest } from './store.ts';
 
 export type { ActivityLabels } from './results-reader.ts';
 
+/**
+ * One POD, provider or specialty in the chosen month and the calendar month before: activity (of which
+ * `unpriced` had no price and is counted at £0) and cost (`value`, on the basis of ACTIVITY_COST_BASIS).
+ */
 export interface MonthComparison {
   readonly key: string;
   readonly name: string;
   readonly activity: number;
+  readonly unpriced: number;
   readonly value: number;
   readonly previousActivity: number;
+  readonly previousUnpriced: number;
   readonly previousValue: number;
 }
 
+/** What the cost (`value`) of the activity views is: monthly.parquet's value, row-level PbR. */
+export const ACTIVITY_COST_BASIS =
+  'Cost is after readmission deductions, before the marginal rate emergency adjustment, which is on the contract statement. Unpriced activity (no price found) is counted at £0.';
+
+/** What the contract statement's money columns are, and how they add up. */
+export const STATEMENT_COST_BASIS =
+  'Gross is the cost before readmission deductions and the marginal rate emergency adjustment; net = gross − readmission deduction (an amount deducted) + marginal rate adjustment (negative when money is withheld).';
+
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+/** "2013-06" → "2013-05", "2014-01" → "2013-12": the calendar month before a month (YYYY-MM). */
+export function previousCalendarMonth(month: string): string {
+  const [year = 0, m = 1] = month.split('-').map(Number);
+  return m === 1 ? `${year - 1}-12` : `${year}-${String(m - 1).padStart(2, '0')}`;
+}
+
+/** Every calendar month from `first` to `last` (YYYY-MM), both included; none when `last` is before `first`. */
+export function monthsBetween(first: string, last: string): string[] {
+  const index = (month: string) => {
+    const [year = 0, m = 1] = month.split('-').map(Number);
+    return year * 12 + (m - 1);
+  };
+  const months: string[] = [];
+  for (let i = index(first); i <= index(last); i++) {
+    months.push(`${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`);
+  }
+  return months;
+}
+
+/** The months a view can show, the month shown and the month it is compared with. */
+export interface MonthWindow {
+  /** Every month of the run, first to last without gaps (a month without activity is there, as zero). */
+  readonly months: readonly string[];
+  /** The months in which the view has any activity. */
+  readonly monthsWithActivity: readonly string[];
+  /** The month shown: the one asked for, else the latest with activity; null when there is none. */
+  readonly month: string | null;
+  /** The calendar month before the month shown, or null when that is not a month of the run. */
+  readonly previousMonth: string | null;
+}
+
+/**
+ * Chooses the month of a view: any month of the run (`runMonths`, continuous) may be asked for, even one
+ * without activity (it is then all zeros); by default the latest month with activity. It is compared
+ * with the calendar month before (no activity there counts as zero), if that month is in the run.
+ */
+export function monthWindow(
+  runMonths: readonly string[],
+  monthsWithActivity: readonly string[],
+  requested: string | undefined,
+): MonthWindow {
+  if (requested !== undefined && !MONTH.test(requested)) {
+    throw AppError.validation([
+      { path: 'month', message: `"${requested}" is not a month (YYYY-MM)`, code: 'invalid_month' },
+    ]);
+  }
+  if (requested !== undefined && !runMonths.includes(requested)) {
+    const covers =
+      runMonths.length > 0
+        ? `the current run has activity from ${runMonths[0]} to ${runMonths.at(-1)}`
+        : 'the current run has no activity';
+    throw AppError.validation([
+      { path: 'month', message: `${requested} is not a month of the run: ${covers}`, code: 'unknown_month' },
+    ]);
+  }
+  const month = requested ?? monthsWithActivity.at(-1) ?? null;
+  const before = month ? previousCalendarMonth(month) : null;
+  return {
+    months: runMonths,
+    monthsWithActivity,
+    month,
+    previousMonth: before && runMonths.includes(before) ? before : null,
+  };
+}
 
 /**
  * Read side of the activity engine for the API and the web: a CCG's monthly activity and cost by point
@@ -77,30 +156,21 @@ export class ActivityService {
     return this.results.file(dir, name);
   }
 
-  /** Months with activity paid by the CCG, the chosen month (default the latest) and the one before. */
-  private async months(dir: string, ccg: string, month: string | undefined) {
-    if (month !== undefined && !MONTH.test(month)) {
-      throw AppError.validation([
-        { path: 'month', message: `"${month}" is not a month (YYYY-MM)`, code: 'invalid_month' },
-      ]);
-    }
-    const rows = await (await this.db()).all<{ month: string }>(
-      `select distinct month from ${this.file(dir, 'monthly')} where payer_kind = 'ccg' and payer_code = ? order by month`,
-      [ccg],
+  /** Every month of the run, first to last (any payer), without gaps. */
+  private async runMonths(dir: string): Promise<string[]> {
+    const [range] = await (await this.db()).all<{ first: string | null; last: string | null }>(
+      `select min(month) as first, max(month) as last from ${this.file(dir, 'monthly')}`,
     );
-    const months = rows.map((r) => r.month);
-    const selected = month ?? months.at(-1) ?? null;
-    if (month !== undefined && !months.includes(month)) {
-      throw AppError.validation([
-        {
-          path: 'month',
-          message: `no activity paid by ${ccg} in ${month}; months with activity: ${months.join(', ') || 'none'}`,
-          code: 'unknown_month',
-        },
-      ]);
-    }
-    const index = selected ? months.indexOf(selected) : -1;
-    return { months, selected, previous: index > 0 ? (months[index - 1] ?? null) : null };
+    return range?.first && range.last ? monthsBetween(range.first, range.last) : [];
+  }
+
+  /** Months with activity matching `where` (over monthly.parquet). */
+  private async activeMonths(dir: string, where: string, params: readonly string[]): Promise<string[]> {
+    const rows = await (await this.db()).all<{ month: string }>(
+      `select distinct month from ${this.file(dir, 'monthly')} where ${where} order by month`,
+      params,
+    );
+    return rows.map((r) => r.month);
   }
 
   private async compare(
@@ -110,18 +180,19 @@ export class ActivityService {
     params: readonly string[],
     month: string,
     previous: string | null,
-  ): Promise<
-    { key: string; activity: number; value: number; previousActivity: number; previousValue: number }[]
-  > {
+  ): Promise<Omit<MonthComparison, 'name'>[]> {
+    const before = previous ?? '';
     return (await this.db()).all(
       `select ${key} as key,
               coalesce(sum(activity) filter (where month = ?), 0)::bigint as activity,
+              coalesce(sum(unpriced) filter (where month = ?), 0)::bigint as unpriced,
               coalesce(sum(value) filter (where month = ?), 0)::double as value,
               coalesce(sum(activity) filter (where month = ?), 0)::bigint as "previousActivity",
+              coalesce(sum(unpriced) filter (where month = ?), 0)::bigint as "previousUnpriced",
               coalesce(sum(value) filter (where month = ?), 0)::double as "previousValue"
        from ${this.file(dir, 'monthly')} where ${where} and month in (?, ?)
        group by 1 order by value desc, key`,
-      [month, month, previous ?? '', previous ?? '', ...params, month, previous ?? ''],
+      [month, month, month, before, before, before, ...params, month, before],
     );
   }
 
@@ -129,95 +200,73 @@ export class ActivityService {
     return rows.map((r) => ({ ...r, name: lookup(r.key) ?? r.key }));
   }
 
-  /** A CCG's activity as payer: monthly series by POD, and the chosen month against the previous by POD and provider. */
+  /**
+   * A CCG's activity as payer: monthly series by POD, and the chosen month (default the latest with
+   * activity) against the calendar month before, by POD and provider. Cost on ACTIVITY_COST_BASIS.
+   */
   async ccgActivity(code: string, month?: string) {
     const ccg = code.toUpperCase();
     const { dir, labels } = this.current();
-    const m = await this.months(dir, ccg, month);
     const where = `payer_kind = 'ccg' and payer_code = ?`;
+    const m = monthWindow(await this.runMonths(dir), await this.activeMonths(dir, where, [ccg]), month);
     const series = await (await this.db()).all<{
       month: string;
       pod: string;
       activity: number;
+      unpriced: number;
       value: number;
     }>(
-      `select month, point_of_delivery as pod, sum(activity)::bigint as activity, sum(value)::double as value
+      `select month, point_of_delivery as pod, sum(activity)::bigint as activity,
+              sum(unpriced)::bigint as unpriced, sum(value)::double as value
        from ${this.file(dir, 'monthly')} where ${where} group by 1, 2 order by 1, 2`,
       [ccg],
     );
-    const podNames = POD_NAMES;
-    if (!m.selected)
-      return {
-        ccg,
-        ...labels,
-        podNames,
-        months: [],
-        month: null,
-        previousMonth: null,
-        series,
-        byPod: [],
-        byProvider: [],
-      };
-    const byPod = await this.compare(dir, 'point_of_delivery', where, [ccg], m.selected, m.previous);
-    const byProviderRaw = await this.compare(dir, 'provider_code', where, [ccg], m.selected, m.previous);
-    const names = await this.names(byProviderRaw.map((r) => r.key));
+    const answer = { ccg, ...labels, costBasis: ACTIVITY_COST_BASIS, podNames: POD_NAMES, ...m, series };
+    if (!m.month) return { ...answer, byPod: [], byProvider: [] };
+    const byPod = await this.compare(dir, 'point_of_delivery', where, [ccg], m.month, m.previousMonth);
+    const byProvider = await this.compare(dir, 'provider_code', where, [ccg], m.month, m.previousMonth);
+    const names = await this.names(byProvider.map((r) => r.key));
     return {
-      ccg,
-      ...labels,
-      podNames,
-      months: m.months,
-      month: m.selected,
-      previousMonth: m.previous,
-      series,
+      ...answer,
       byPod: await this.named(byPod, (k) => POD_NAMES[k]),
-      byProvider: await this.named(byProviderRaw, (k) => names.get(k)),
+      byProvider: await this.named(byProvider, (k) => names.get(k)),
     };
   }
 
-  /** Drill-down: one provider's activity for the CCG by specialty (treatment function) and POD. */
+  /**
+   * Drill-down: one provider's activity for the CCG by specialty (treatment function) and POD, in the
+   * chosen month (default the provider's own latest month with activity for the CCG) against the
+   * calendar month before. Not found when the CCG pays the provider for nothing in the run.
+   */
   async ccgProviderActivity(code: string, provider: string, month?: string) {
     const ccg = code.toUpperCase();
     const providerCode = provider.toUpperCase();
     const { dir, labels } = this.current();
-    const m = await this.months(dir, ccg, month);
     const where = `payer_kind = 'ccg' and payer_code = ? and provider_code = ?`;
-    const names = await this.names([providerCode]);
-    if (!m.selected)
-      return {
-        ccg,
-        provider: providerCode,
-        providerName: names.get(providerCode) ?? providerCode,
-        ...labels,
-        months: [],
-        month: null,
-        previousMonth: null,
-        bySpecialty: [],
-        byPod: [],
-      };
+    const params = [ccg, providerCode];
+    const active = await this.activeMonths(dir, where, params);
+    if (active.length === 0) {
+      throw AppError.notFound(`provider ${providerCode} with activity paid by ${ccg}`, 'provider');
+    }
+    const m = monthWindow(await this.runMonths(dir), active, month);
+    const selected = m.month ?? active.at(-1) ?? '';
     const bySpecialty = await this.compare(
       dir,
       'treatment_function_code',
       where,
-      [ccg, providerCode],
-      m.selected,
-      m.previous,
+      params,
+      selected,
+      m.previousMonth,
     );
-    const byPod = await this.compare(
-      dir,
-      'point_of_delivery',
-      where,
-      [ccg, providerCode],
-      m.selected,
-      m.previous,
-    );
+    const byPod = await this.compare(dir, 'point_of_delivery', where, params, selected, m.previousMonth);
+    const names = await this.names([providerCode]);
     return {
       ccg,
       provider: providerCode,
       providerName: names.get(providerCode) ?? providerCode,
       ...labels,
-      months: m.months,
-      month: m.selected,
-      previousMonth: m.previous,
+      costBasis: ACTIVITY_COST_BASIS,
+      ...m,
       bySpecialty: await this.named(bySpecialty, (k) => this.treatmentFunctions.get(k)),
       byPod: await this.named(byPod, (k) => POD_NAMES[k]),
     };
@@ -247,6 +296,7 @@ export class ActivityService {
       provider: providerCode,
       providerName: names.get(providerCode) ?? providerCode,
       ...labels,
+      costBasis: STATEMENT_COST_BASIS,
       lines,
     };
   }

@@ -65,7 +65,9 @@ export function activityRoutes(service: ActivityService): FastifyPluginAsync {
         schema: {
           tags,
           summary:
-            'A CCG’s monthly activity and cost (as payer) by point of delivery and provider, against the previous month',
+            'A CCG’s monthly activity and cost (as payer) by point of delivery and provider, against the calendar month before',
+          description:
+            'Cost is after readmission deductions, before the marginal rate emergency adjustment (which is on the contract statement); unpriced activity is counted at £0 and given as `unpriced`. Any month of the run may be asked for (a month without activity is all zeros); by default the latest month with activity.',
           params: ccgParams,
           querystring: monthQuery,
           response: { 200: anyRecord },
@@ -80,6 +82,8 @@ export function activityRoutes(service: ActivityService): FastifyPluginAsync {
         schema: {
           tags,
           summary: 'Drill-down: one provider’s activity for the CCG by specialty and point of delivery',
+          description:
+            'Cost on the same basis as the CCG’s activity (after readmission deductions, before the marginal rate emergency adjustment). By default the provider’s own latest month with activity for the CCG; 404 when the CCG pays the provider for nothing in the run.',
           params: ccgParams.extend({ provider: z.string().regex(/^[A-Za-z0-9]{3,5}$/, 'a provider code') }),
           querystring: monthQuery,
           response: { 200: anyRecord },

@@ -12,22 +12,31 @@ import { ActivityFrame } from './ActivityFrame.tsx';
 import { ActivityProblem } from './ActivityProblem.tsx';
 import { ComparisonSection } from './ComparisonSection.tsx';
 import { ComparisonTable } from './ComparisonTable.tsx';
-import { costColumn, countColumn, monthColumn, podColumn, syntheticColumn } from './columns.tsx';
-import { formatMonth } from './format.ts';
+import {
+  activityColumn,
+  costColumn,
+  monthColumn,
+  podColumn,
+  syntheticColumn,
+  unpricedColumn,
+} from './columns.tsx';
+import { formatMonth, monthsWithoutActivity } from './format.ts';
 import { MonthlyPodChart } from './lazy-charts.ts';
 import type { Measure } from './MonthlyPodChart.tsx';
 import { MonthPicker } from './MonthPicker.tsx';
 import { MonthTotals } from './MonthTotals.tsx';
 import { activityPath, contractStatementPath, providerActivityPath } from './paths.ts';
 import { ResponsiblePopulation } from './ResponsiblePopulation.tsx';
-import { priceNote, RunLabels } from './RunLabels.tsx';
+import { CostBasis, costNote, RunLabels } from './RunLabels.tsx';
 import type { CcgActivityResponse, SeriesPoint } from './types.ts';
 
 function MonthlySection({ code, data }: { readonly code: string; readonly data: CcgActivityResponse }) {
   const [measure, setMeasure] = useState<Measure>('value');
-  const podNames = useMemo(() => new Map(data.byPod.map((p) => [p.key, p.name])), [data.byPod]);
+  // Every POD's name from the API, not only those of the month shown (a POD may be absent from it).
+  const podNames = useMemo(() => new Map(Object.entries(data.podNames)), [data.podNames]);
   const nameOf = (pod: string) => podNames.get(pod) ?? pod;
-  const months = new Set(data.series.map((p) => p.month)).size;
+  const months = data.months.length;
+  const empty = monthsWithoutActivity(data.months, data.monthsWithActivity);
   return (
     <section className="card" aria-labelledby="month-by-month">
       <div className="panel-head">
@@ -51,6 +60,7 @@ function MonthlySection({ code, data }: { readonly code: string; readonly data: 
       </div>
       <Suspense fallback={<Loading label="Loading chart…" />}>
         <MonthlyPodChart
+          months={data.months}
           series={data.series}
           podNames={podNames}
           measure={measure}
@@ -63,7 +73,17 @@ function MonthlySection({ code, data }: { readonly code: string; readonly data: 
         rows={data.series}
         rowKey={(p) => `${p.month}|${p.pod}`}
         caption="Activity and cost by month and point of delivery"
-        description={priceNote(data)}
+        description={
+          <>
+            {empty.length > 0 && (
+              <span data-testid="months-without-activity">
+                No activity in {empty.map(formatMonth).join(', ')}:{' '}
+                {empty.length === 1 ? 'it shows' : 'they show'} as zero in the chart.{' '}
+              </span>
+            )}
+            {costNote(data)}
+          </>
+        }
         csvFilename={csvFilename(`ccg-${code}-activity-by-month`)}
         initialSort={{ key: 'month', direction: 'descending' }}
         pageSize={27}
@@ -71,7 +91,13 @@ function MonthlySection({ code, data }: { readonly code: string; readonly data: 
           monthColumn(),
           podColumn(),
           { key: 'podName', header: 'Point of delivery', value: (p) => nameOf(p.pod) },
-          countColumn('activity', 'Activity', (p) => p.activity),
+          activityColumn<SeriesPoint>(
+            'activity',
+            'Activity',
+            (p) => p.activity,
+            (p) => p.unpriced,
+          ),
+          unpricedColumn<SeriesPoint>('unpriced', 'Of which unpriced', (p) => p.unpriced),
           costColumn(),
           syntheticColumn(data.synthetic),
         ]}
@@ -91,11 +117,14 @@ function ActivityContent({ code, data }: { readonly code: string; readonly data:
         </Notice>
       </>
     );
-  const window = { months: data.months, month, previousMonth };
+  const window = { months: data.months, monthsWithActivity: data.monthsWithActivity, month, previousMonth };
   const compared = previousMonth ? ` against ${formatMonth(previousMonth)}` : '';
   return (
     <>
       <RunLabels labels={data} />
+      <CostBasis basis={data.costBasis}>
+        Each provider’s statement, with gross and net of both, is linked from the table by provider.
+      </CostBasis>
       <MonthPicker window={window} pathOf={(m) => activityPath(code, m)} />
       <MonthTotals
         rows={data.byPod}
@@ -120,7 +149,7 @@ function ActivityContent({ code, data }: { readonly code: string; readonly data:
         }}
         id="activity-by-pod"
         caption="By point of delivery"
-        description={priceNote(data)}
+        description={costNote(data)}
         rows={data.byPod}
         month={month}
         previousMonth={previousMonth}
@@ -136,7 +165,7 @@ function ActivityContent({ code, data }: { readonly code: string; readonly data:
         description={
           <>
             Follow a provider to see its activity by specialty, or open the contract’s statement.{' '}
-            {priceNote(data)}
+            {costNote(data)}
           </>
         }
         rows={data.byProvider}

@@ -22,7 +22,7 @@ export interface ComparisonChartProps {
   /** In display order, top to bottom. */
   readonly rows: readonly MonthComparison[];
   readonly month: string;
-  /** Null for the first month with activity: only the month's own bars are drawn. */
+  /** The calendar month before; null for the first month of the run: only the month's own bars are drawn. */
   readonly previousMonth: string | null;
   /** Accessible summary of what the chart shows. */
   readonly label: string;

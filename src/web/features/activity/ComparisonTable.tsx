@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { type Column, DataTable } from '../../components/DataTable.tsx';
 import { csvFilename } from '../../lib/csv.ts';
-import { formatInt } from '../../lib/format.ts';
+import { activityColumn, unpricedColumn } from './columns.tsx';
 import { csvPounds, formatChange, formatPounds, formatShortMonth } from './format.ts';
 import type { ActivityLabels, MonthComparison } from './types.ts';
 
@@ -13,7 +13,7 @@ export interface ComparisonTableProps {
   readonly description: ReactNode;
   readonly rows: readonly MonthComparison[];
   readonly month: string;
-  /** Null for the first month with activity: the previous-month columns are then empty. */
+  /** The calendar month before; null for the first month of the run: the previous-month columns are then empty. */
   readonly previousMonth: string | null;
   readonly labels: ActivityLabels;
   /** Headers of the code (in the CSV; under the name on screen) and name columns, e.g. "Provider code" and "Provider". */
@@ -29,8 +29,9 @@ export interface ComparisonTableProps {
 }
 
 /**
- * Activity and cost in a month against the month before, one row per POD, provider or specialty,
- * with the change in each. The CSV has the same columns with money to the penny.
+ * Activity and cost in a month against the calendar month before, one row per POD, provider or
+ * specialty, with the change in each; activity without a price (counted at £0) is noted under the
+ * figure. The CSV has the same columns, the unpriced activity in its own, and money to the penny.
  */
 export function ComparisonTable({
   id,
@@ -50,7 +51,6 @@ export function ComparisonTable({
   const now = formatShortMonth(month);
   const before = previousMonth ? formatShortMonth(previousMonth) : 'previous month';
   const hasPrevious = previousMonth !== null;
-  const previous = (value: number) => (hasPrevious ? value : null);
   const columns: Column<MonthComparison>[] = [
     { key: 'code', header: codeHeader, value: (r) => r.key, csvOnly: true },
     {
@@ -65,20 +65,26 @@ export function ComparisonTable({
         </span>
       ),
     },
-    {
-      key: 'activity',
-      header: `Activity ${now}`,
-      value: (r) => r.activity,
-      render: (r) => formatInt(r.activity),
-      numeric: true,
-    },
-    {
-      key: 'previousActivity',
-      header: `Activity ${before}`,
-      value: (r) => previous(r.previousActivity),
-      render: (r) => (hasPrevious ? formatInt(r.previousActivity) : '—'),
-      numeric: true,
-    },
+    activityColumn<MonthComparison>(
+      'activity',
+      `Activity ${now}`,
+      (r) => r.activity,
+      (r) => r.unpriced,
+    ),
+    unpricedColumn<MonthComparison>('unpriced', `Of which unpriced ${now}`, (r) => r.unpriced),
+    activityColumn<MonthComparison>(
+      'previousActivity',
+      `Activity ${before}`,
+      (r) => r.previousActivity,
+      (r) => r.previousUnpriced,
+      () => hasPrevious,
+    ),
+    unpricedColumn<MonthComparison>(
+      'previousUnpriced',
+      `Of which unpriced ${before}`,
+      (r) => r.previousUnpriced,
+      () => hasPrevious,
+    ),
     {
       key: 'activityChange',
       header: 'Change in activity',

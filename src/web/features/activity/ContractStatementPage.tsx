@@ -11,12 +11,15 @@ import { useApi } from '../../lib/use-api.ts';
 import { ActivityFrame } from './ActivityFrame.tsx';
 import { ActivityProblem } from './ActivityProblem.tsx';
 import { countColumn, monthColumn, podColumn, syntheticColumn } from './columns.tsx';
-import { csvPounds, formatMonth, formatPoundsAndPence } from './format.ts';
+import { csvPounds, formatMonth, formatPoundsAndPence, signedStatementAmounts } from './format.ts';
 import { activityPath, type ProviderPageProps, providerActivityPath } from './paths.ts';
 import { priceNote, RunLabels } from './RunLabels.tsx';
 import type { ContractStatementResponse, StatementLine } from './types.ts';
 
-/** A month of the statement: its lines added up. */
+/**
+ * A month of the statement: its lines added up, the deductions as negative amounts (so gross + readmission
+ * deduction + marginal rate adjustment = net).
+ */
 interface MonthTotal {
   readonly month: string;
   readonly activity: number;
@@ -26,6 +29,7 @@ interface MonthTotal {
   readonly netValue: number;
 }
 
+/** Deductions are negative amounts in every column, on screen and in the CSV: the columns add up to net. */
 const MONEY: readonly { key: keyof Omit<MonthTotal, 'month' | 'activity'>; header: string }[] = [
   { key: 'grossValue', header: 'Gross (£)' },
   { key: 'readmissionDeduction', header: 'Readmission deduction (£)' },
@@ -66,7 +70,9 @@ function StatementContent({
   readonly code: string;
   readonly data: ContractStatementResponse;
 }) {
-  const months = useMemo(() => byMonth(data.lines), [data.lines]);
+  // Shown signed: the API gives the readmission deduction as the amount deducted (positive).
+  const lines = useMemo(() => data.lines.map(signedStatementAmounts), [data.lines]);
+  const months = useMemo(() => byMonth(lines), [lines]);
   const year = months.reduce(
     (s, m) => ({
       activity: s.activity + m.activity,
@@ -83,6 +89,12 @@ function StatementContent({
   return (
     <>
       <RunLabels labels={data} />
+      <p data-testid="statement-basis">
+        <strong>How the statement adds up.</strong> Gross is the cost of the activity before any deduction.
+        Deductions are shown as negative amounts: gross plus the readmission deduction and the marginal rate
+        adjustment is net. The activity pages show cost after readmission deductions and before the marginal
+        rate adjustment (gross plus the readmission deduction).
+      </p>
       <dl className="stats" data-testid="statement-totals">
         <Stat label="Activity" testId="statement-activity">
           {formatInt(year.activity)}
@@ -127,7 +139,7 @@ function StatementContent({
       />
       <DataTable<StatementLine>
         id="statement-lines"
-        rows={data.lines}
+        rows={lines}
         rowKey={(l) => `${l.month}|${l.pod}`}
         caption="Statement lines by month and point of delivery"
         description={

@@ -6,8 +6,9 @@ import { formatMonth } from './format.ts';
 import type { MonthWindow } from './types.ts';
 
 /**
- * Chooses the month a page shows. The month lives in the URL (`?month=YYYY-MM`), so it can be
- * bookmarked and the back button returns to the month before.
+ * Chooses the month a page shows: any month of the run, those without activity marked (they show as
+ * zeros). The month lives in the URL (`?month=YYYY-MM`), so it can be bookmarked and the back button
+ * returns to the month before.
  */
 export function MonthPicker({
   window: w,
@@ -19,6 +20,7 @@ export function MonthPicker({
 }) {
   const id = useId();
   const asAt = useAsAt();
+  const active = new Set(w.monthsWithActivity);
   const index = w.months.indexOf(w.month);
   const earlier = index > 0 ? w.months[index - 1] : undefined;
   const later = index >= 0 && index < w.months.length - 1 ? w.months[index + 1] : undefined;
@@ -36,6 +38,7 @@ export function MonthPicker({
             {w.months.toReversed().map((m) => (
               <option key={m} value={m}>
                 {formatMonth(m)}
+                {active.has(m) ? '' : ' (no activity)'}
               </option>
             ))}
           </select>
@@ -43,7 +46,7 @@ export function MonthPicker({
         <span className="muted" data-testid="compared-with">
           {w.previousMonth
             ? `compared with ${formatMonth(w.previousMonth)}`
-            : 'the first month with activity: there is no month before it to compare with'}
+            : 'the first month of the run: there is no month before it to compare with'}
         </span>
       </p>
       <p className="small">

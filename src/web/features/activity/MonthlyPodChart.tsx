@@ -32,6 +32,11 @@ const OTHER = '#768692';
 export type Measure = 'value' | 'activity';
 
 export interface MonthlyPodChartProps {
+  /**
+   * The month axis: every month of the run in order, without gaps (the API's `months`), so a month
+   * without activity is drawn as zero rather than left out.
+   */
+  readonly months: readonly string[];
   readonly series: readonly SeriesPoint[];
   /** Names of the points of delivery, by code (codes without a name show as the code). */
   readonly podNames: ReadonlyMap<string, string>;
@@ -42,15 +47,22 @@ export interface MonthlyPodChartProps {
   readonly label: string;
 }
 
-export default function MonthlyPodChart({ series, podNames, measure, month, label }: MonthlyPodChartProps) {
-  const { months, pods } = useMemo(() => {
-    const months = [...new Set(series.map((p) => p.month))].sort();
-    const pods = [...new Set(series.map((p) => p.pod))].sort(
-      (a, b) =>
-        Object.keys(POD_COLOURS).indexOf(a) - Object.keys(POD_COLOURS).indexOf(b) || a.localeCompare(b),
-    );
-    return { months, pods };
-  }, [series]);
+export default function MonthlyPodChart({
+  months,
+  series,
+  podNames,
+  measure,
+  month,
+  label,
+}: MonthlyPodChartProps) {
+  const pods = useMemo(
+    () =>
+      [...new Set(series.map((p) => p.pod))].sort(
+        (a, b) =>
+          Object.keys(POD_COLOURS).indexOf(a) - Object.keys(POD_COLOURS).indexOf(b) || a.localeCompare(b),
+      ),
+    [series],
+  );
 
   const option = useMemo(() => {
     const amount = (v: number) => (measure === 'value' ? formatPounds(v) : formatInt(v));

@@ -18,7 +18,7 @@ import {
   type ProviderPageProps,
   providerActivityPath,
 } from './paths.ts';
-import { priceNote, RunLabels } from './RunLabels.tsx';
+import { CostBasis, costNote, RunLabels } from './RunLabels.tsx';
 import type { ProviderActivityResponse } from './types.ts';
 
 /** Specialties in the chart: the largest by cost; the table has them all. */
@@ -33,18 +33,21 @@ function ProviderContent({ code, data }: { readonly code: string; readonly data:
       </Link>
     </p>
   );
+  // The API answers 404 for a provider the CCG pays for nothing, so there is always a month.
   if (month === null)
     return (
       <>
         <RunLabels labels={data} />
-        <p>The current run has no activity for which CCG {code} pays.</p>
+        <p>
+          The current run has no activity at {data.providerName} for which CCG {code} pays.
+        </p>
       </>
     );
   const compared = previousMonth ? ` against ${formatMonth(previousMonth)}` : '';
   const top = data.bySpecialty.slice(0, CHART_ROWS);
   // What both tables share: the month, the run's labels and the price basis.
   const compare = {
-    description: priceNote(data),
+    description: costNote(data),
     month,
     previousMonth,
     labels: data,
@@ -53,8 +56,12 @@ function ProviderContent({ code, data }: { readonly code: string; readonly data:
   return (
     <>
       <RunLabels labels={data} />
+      <CostBasis basis={data.costBasis}>
+        <Link to={contractStatementPath(code, data.provider)}>{data.providerName}’s contract statement</Link>{' '}
+        has the gross, both adjustments and the net.
+      </CostBasis>
       <MonthPicker
-        window={{ months: data.months, month, previousMonth }}
+        window={{ months: data.months, monthsWithActivity: data.monthsWithActivity, month, previousMonth }}
         pathOf={(m) => providerActivityPath(code, data.provider, m)}
       />
       <MonthTotals rows={data.byPod} month={month} previousMonth={previousMonth} />
@@ -119,7 +126,8 @@ function ProviderActivity({ code, provider, asAt }: ProviderPageProps) {
       crumbs={[{ label: 'Activity and cost', to: activityPath(code, month) }]}
     >
       <p className="lead">
-        What CCG {code} pays {name} for, by specialty and point of delivery, against the month before.
+        What CCG {code} pays {name} for, by specialty and point of delivery, against the month before (by
+        default the latest month with activity at {name}).
       </p>
       {body}
     </ActivityFrame>

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Notice } from '../../components/Status.tsx';
 import { SyntheticBadge } from '../../components/SyntheticBadge.tsx';
 import { formatDateTime } from '../../lib/format.ts';
@@ -30,4 +31,22 @@ export function RunLabels({ labels }: { readonly labels: ActivityLabels }) {
 /** The short note every money table carries under its caption. */
 export function priceNote(labels: ActivityLabels): string {
   return `${labels.synthetic ? 'Synthetic activity. ' : ''}${labels.priceBasis}`;
+}
+
+/**
+ * What the costs on an activity page are (the API's costBasis: after readmission deductions, before the
+ * marginal rate emergency adjustment), so they are not mistaken for a contract statement's gross or net.
+ */
+export function CostBasis({ basis, children }: { readonly basis: string; readonly children?: ReactNode }) {
+  return (
+    <p data-testid="cost-basis">
+      <strong>What the costs are.</strong> {basis}
+      {children ? <> {children}</> : null}
+    </p>
+  );
+}
+
+/** The note under an activity money table: synthetic or not, the cost basis and the price basis. */
+export function costNote(labels: ActivityLabels & { readonly costBasis: string }): string {
+  return `${labels.synthetic ? 'Synthetic activity. ' : ''}${labels.costBasis} ${labels.priceBasis}`;
 }

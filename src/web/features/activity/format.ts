@@ -85,3 +85,43 @@ export function escapeHtml(text: string): string {
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
   );
 }
+
+/** A sum of money without a negative zero (which would show as "-£0.00"). */
+function noNegativeZero(value: number): number {
+  return value === 0 ? 0 : value;
+}
+
+/** A statement's money as the statement shows it: every deduction a negative amount, so gross + the two = net. */
+export interface SignedStatementAmounts {
+  readonly grossValue: number;
+  /** Negative: the readmission deduction taken off gross. */
+  readonly readmissionDeduction: number;
+  /** As the API gives it: negative when money is withheld under the marginal rate rule. */
+  readonly marginalRateAdjustment: number;
+  readonly netValue: number;
+}
+
+/**
+ * The API gives the readmission deduction as the (positive) amount deducted but the marginal rate
+ * adjustment signed; the statement shows both as signed amounts added to gross.
+ */
+export function signedStatementAmounts<T extends SignedStatementAmounts>(line: T): T {
+  return {
+    ...line,
+    grossValue: noNegativeZero(line.grossValue),
+    readmissionDeduction: noNegativeZero(-line.readmissionDeduction),
+    marginalRateAdjustment: noNegativeZero(line.marginalRateAdjustment),
+    netValue: noNegativeZero(line.netValue),
+  };
+}
+
+/** The months of `months` (in order) not in `withActivity`: months of the run without any activity. */
+export function monthsWithoutActivity(months: readonly string[], withActivity: readonly string[]): string[] {
+  const active = new Set(withActivity);
+  return months.filter((m) => !active.has(m));
+}
+
+/** "of which 5 unpriced" under an activity figure; empty when everything had a price. */
+export function unpricedNote(unpriced: number): string {
+  return unpriced > 0 ? `of which ${new Intl.NumberFormat('en-GB').format(unpriced)} unpriced` : '';
+}

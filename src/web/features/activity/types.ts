@@ -2,34 +2,40 @@
  * The activity API's answers as the web app reads them (shapes from src/modules/activity/activity-service.ts,
  * store.ts and results.ts; type-only imports, so nothing of the engine reaches the browser bundle).
  */
-import type { ActivityLabels, MonthComparison } from '../../../modules/activity/activity-service.ts';
+import type {
+  ActivityLabels,
+  MonthComparison,
+  MonthWindow,
+} from '../../../modules/activity/activity-service.ts';
 import type { RunSummary } from '../../../modules/activity/results.ts';
 import type { LoadManifest } from '../../../modules/activity/store.ts';
 
-export type { ActivityLabels, LoadManifest, MonthComparison, RunSummary };
+export type { ActivityLabels, LoadManifest, MonthComparison, MonthWindow, RunSummary };
 
+/** A month and POD of the CCG's activity: activity (of which `unpriced` had no price, at £0) and cost. */
 export interface SeriesPoint {
   readonly month: string;
   readonly pod: string;
   readonly activity: number;
+  readonly unpriced: number;
   readonly value: number;
 }
 
-/** Months with activity paid by the CCG, the month shown (null when there is none) and the one before. */
-export interface MonthWindow {
-  readonly months: readonly string[];
-  readonly month: string | null;
-  readonly previousMonth: string | null;
+/** What the activity views' cost is (after readmission deductions, before the marginal rate adjustment). */
+interface CostBasis {
+  readonly costBasis: string;
 }
 
-export interface CcgActivityResponse extends ActivityLabels, MonthWindow {
+export interface CcgActivityResponse extends ActivityLabels, MonthWindow, CostBasis {
   readonly ccg: string;
+  /** Names of every point of delivery, by code (not only those of the month shown). */
+  readonly podNames: Readonly<Record<string, string>>;
   readonly series: readonly SeriesPoint[];
   readonly byPod: readonly MonthComparison[];
   readonly byProvider: readonly MonthComparison[];
 }
 
-export interface ProviderActivityResponse extends ActivityLabels, MonthWindow {
+export interface ProviderActivityResponse extends ActivityLabels, MonthWindow, CostBasis {
   readonly ccg: string;
   readonly provider: string;
   readonly providerName: string;
@@ -37,6 +43,10 @@ export interface ProviderActivityResponse extends ActivityLabels, MonthWindow {
   readonly byPod: readonly MonthComparison[];
 }
 
+/**
+ * A statement line as the API gives it: net = gross − readmissionDeduction (the amount deducted) +
+ * marginalRateAdjustment (signed: negative when money is withheld).
+ */
 export interface StatementLine {
   readonly month: string;
   readonly pod: string;
@@ -47,7 +57,7 @@ export interface StatementLine {
   readonly netValue: number;
 }
 
-export interface ContractStatementResponse extends ActivityLabels {
+export interface ContractStatementResponse extends ActivityLabels, CostBasis {
   readonly ccg: string;
   readonly provider: string;
   readonly providerName: string;

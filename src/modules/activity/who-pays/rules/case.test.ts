@@ -44,7 +44,9 @@ describe('parseWhoPaysCase: refused cases name every bad field', () => {
     [
       'a date after the modelled period',
       { ...valid, date: '2014-04-01' },
-      ['date: 2014-04-01 is after 2014-03-31, the last day these rules model (2013/14; later changes are not modelled)'],
+      [
+        'date: 2014-04-01 is after 2014-03-31, the last day these rules model (2013/14; later changes are not modelled)',
+      ],
     ],
     [
       'an unknown service category',
