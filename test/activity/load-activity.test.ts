@@ -15,6 +15,7 @@ import type { ActivityReference } from '../../src/modules/activity/reference-tab
 import { ActivityStore, type LoadManifest } from '../../src/modules/activity/store.ts';
 import { type Analytics, sqlString } from '../../src/platform/analytics/duckdb.ts';
 import { AppError } from '../../src/platform/errors.ts';
+import { syntheticMarkOption } from '../../src/synth/synthetic-mark.ts';
 import { BASE_ROW, csvHeader, writeActivityCsv } from './activity-rows.ts';
 import { openLoadTestEngine } from './load-engine.ts';
 
@@ -663,5 +664,18 @@ describe('loading Parquet', () => {
     ]);
     expect(BASE_ROW.activity_id).toBe('A1');
     expect(existsSync(path.join(store.loadDir(result.manifest.loadId), 'manifest.json'))).toBe(true);
+    expect(result.manifest.synthetic).toBe(false);
+  });
+
+  it('labels rows synthetic when the file carries the generator mark, even without the option', async () => {
+    const csv = path.join(dir, 'for-marked.csv');
+    writeActivityCsv(csv, [{ activity_id: 'SY1' }]);
+    const marked = path.join(dir, 'marked.parquet');
+    await engine.run(
+      `copy (select * from read_csv(${sqlString(csv)}, header = true, all_varchar = true))
+       to ${sqlString(marked)} (format parquet, ${syntheticMarkOption()})`,
+    );
+    const result = await loadActivityFile(engine, freshStore('marked'), marked);
+    expect(result.manifest).toMatchObject({ accepted: 1, synthetic: true });
   });
 });

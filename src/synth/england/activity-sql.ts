@@ -1,4 +1,5 @@
 import { sqlString } from '../../platform/analytics/duckdb.ts';
+import { syntheticMarkOption } from '../synthetic-mark.ts';
 import { ACTIVITY_TYPE_OF_POD, ADMITTED_PODS, type AdmittedPod, PODS, type Pod } from './age-bands.ts';
 import { BUCKETS, caseMixKeyIndex, READMISSION_AFTER_MATERNITY } from './case-mix.ts';
 import type { SyntheticDefinitions } from './definitions.ts';
@@ -374,6 +375,6 @@ copy (
   left join g_practice gp on gp.practice_code = pe.source_practice_code
   left join g_site s on s.provider_code = r.provider_code
   order by (r.person_id::BIGINT << 21) | (r.start_day::BIGINT << 12) | r.k::BIGINT
-) to ${sqlString(outFile)} (format parquet, compression zstd)
+) to ${sqlString(outFile)} (format parquet, compression zstd, ${syntheticMarkOption()})
 `;
 }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { type ActivityReference, loadActivityReference } from '../../modules/activity/reference-tables.ts';
 import { Analytics, sqlString } from '../../platform/analytics/duckdb.ts';
 import { AppError, type Problem } from '../../platform/errors.ts';
+import { syntheticMarkOption } from '../synthetic-mark.ts';
 import {
   calibrationSql,
   eventsSql,
@@ -168,7 +169,7 @@ export async function generateSyntheticEngland(
       const file = path.join(peopleDir, part('people', chunk));
       await engine.run(
         `copy (select ${PEOPLE_COLUMNS.join(', ')} from chunk_people order by person_id)
-         to ${sqlString(file)} (format parquet, compression zstd)`,
+         to ${sqlString(file)} (format parquet, compression zstd, ${syntheticMarkOption()})`,
       );
       const counts = await engine.one(cohortSummarySql);
       for (const [k, v] of Object.entries(counts)) cohortCounts[k] = (cohortCounts[k] ?? 0) + Number(v);

@@ -13,6 +13,7 @@ import { createGunzip } from 'node:zlib';
 import { parse } from 'csv-parse/sync';
 import { type Analytics, sqlString } from '../../../platform/analytics/duckdb.ts';
 import { AppError } from '../../../platform/errors.ts';
+import { hasSyntheticMark } from '../../../synth/synthetic-mark.ts';
 import { SUPERSEDES_FILE } from '../active-rows.ts';
 import { activityLayout } from '../layout.ts';
 import type { ReadmissionRule } from '../pricing/model.ts';
@@ -29,7 +30,10 @@ import {
 import { HELD_BY_ANOTHER_LOAD, typedColumns, validationQuery } from './validation-sql.ts';
 
 export interface LoadOptions {
-  /** Label the rows synthetic (the generator's output) in the manifest and every view. */
+  /**
+   * Label the rows synthetic in the manifest and every view. Parquet files the generator wrote are
+   * labelled so whatever this says: they carry its mark (src/synth/synthetic-mark.ts).
+   */
   readonly synthetic?: boolean;
   /** Phase name and DuckDB's percent done, for a progress bar. */
   readonly onProgress?: (phase: string, percent: number) => void;
@@ -195,6 +199,9 @@ export async function loadActivityFile(
        select activity_id, arg_max(earlier_file, earlier_order) as earlier_file from held_${id}
        ${supersede ? 'where false' : ''} group by activity_id`,
     );
+    // The generator marks its files: they are labelled synthetic even when the caller did not say so.
+    const synthetic =
+      (options.synthetic ?? false) || (format === 'parquet' && (await hasSyntheticMark(engine, absolute)));
     const checked = `(${validationQuery(layout, raw, `dup_${id}`, `seen_${id}`)})`;
     const stage = path.join(tmp, 'checked.parquet');
     const quarantine = path.join(tmp, 'quarantine.parquet');
@@ -264,7 +271,7 @@ export async function loadActivityFile(
       accepted,
       rejected,
       rejectedByReason,
-      synthetic: options.synthetic ?? false,
+      synthetic,
       readmissionFlag: { scope: readmission.scope, windowDays: readmission.windowDays },
       derived: { version: DERIVATION_VERSION, columns: DERIVED_COLUMNS, referenceFingerprint: fingerprint },
       ...(supersedes ? { supersedes } : {}),
