@@ -123,6 +123,13 @@ describe('commissioner who-pays', () => {
     expect(before.ruleId).not.toBe('R4');
   });
 
+  it('names no CCG for an unregistered Newcastle resident: the lookup does not say whether 00G or 00H', async () => {
+    const newcastle = { date: '2013-10-01', service: 'ccg_acute', residence: 'E01008288' };
+    const [decided] = lines((await whoPays([], jsonl(newcastle))).stdout).map((l) => JSON.parse(l));
+    expect(decided).toMatchObject({ ruleId: 'R5', responsible: { kind: 'undetermined', code: null } });
+    expect(decided.reason).toContain('CCG 00G or 00H');
+  });
+
   it('reads a first line that starts with a byte-order mark', async () => {
     const r = await whoPays([], `\uFEFF${jsonl(registered, registered)}`);
     expect(r).toMatchObject({ code: 0, stderr: '' });

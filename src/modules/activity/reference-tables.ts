@@ -40,8 +40,13 @@ export interface ReferenceListSize {
 
 export interface ReferenceLsoa {
   readonly lsoaCode: string;
-  /** The 2013 CCG of the small area (the first where the 2015 lookup merges several). */
+  /**
+   * A 2013 CCG of the small area, for drawing synthetic residences: the first of `ccgCodes` where the
+   * 2015 lookup merges several. "Who Pays?" reads residenceCcg instead.
+   */
   readonly ccgCode: string;
+  /** Every 2013 CCG the small area may lie in: one, or several where the published lookup merges them (Newcastle: 00G, 00H). */
+  readonly ccgCodes: readonly string[];
   readonly ladCode: string;
   /** Upper-tier local authority: the public-health commissioner and the HWB. */
   readonly utlaCode: string;
@@ -118,6 +123,7 @@ export function activityReferenceFrom(
     .map((a) => ({
       lsoaCode: a.lsoaCode,
       ccgCode: a.ccgCodes[0] ?? '',
+      ccgCodes: a.ccgCodes,
       ladCode: a.ladCode,
       utlaCode: a.utlaCode,
     }))
@@ -152,6 +158,14 @@ export function withoutOverlaps(periods: readonly PracticeMembership[]): Practic
 /** The CCG a practice was a member of on `date` (YYYY-MM-DD), or null. */
 export function ccgOnDate(memberships: readonly PracticeMembership[], date: string): string | null {
   return memberships.find((m) => m.from <= date && (m.to === null || date <= m.to))?.ccgCode ?? null;
+}
+
+/**
+ * The CCG of usual residence an LSOA names for "Who Pays?": its 2013 CCG, or null where the published
+ * lookup cannot tell which of several it was (a resident there is decided as undetermined, not guessed).
+ */
+export function residenceCcg(lsoa: Pick<ReferenceLsoa, 'ccgCodes'>): string | null {
+  return lsoa.ccgCodes.length === 1 ? (lsoa.ccgCodes[0] ?? null) : null;
 }
 
 const district = (postcode: string) => postcode.trim().toUpperCase().split(/\s+/)[0] ?? '';
@@ -204,7 +218,7 @@ export async function writeReferenceTables(engine: Analytics, ref: ActivityRefer
     create or replace table ref_practice_ccg (practice_code varchar not null, ccg_code varchar not null,
       start_date date not null, end_date date);
     create or replace table ref_list_size (practice_code varchar, sex varchar, age_band varchar, patients integer);
-    create or replace table ref_lsoa (lsoa_code varchar primary key, ccg_code varchar not null, lad_code varchar,
+    create or replace table ref_lsoa (lsoa_code varchar primary key, ccg_code varchar, ccg_codes varchar, lad_code varchar,
       utla_code varchar);
     create or replace table ref_trust (provider_code varchar primary key, provider_name varchar, postcode varchar,
       lat double, lon double, host_ccg_code varchar);
@@ -237,8 +251,8 @@ export async function writeReferenceTables(engine: Analytics, ref: ActivityRefer
   );
   await engine.insertRows(
     'ref_lsoa',
-    ['lsoa_code', 'ccg_code', 'lad_code', 'utla_code'],
-    ref.lsoas.map((l) => [l.lsoaCode, l.ccgCode, l.ladCode, l.utlaCode]),
+    ['lsoa_code', 'ccg_code', 'ccg_codes', 'lad_code', 'utla_code'],
+    ref.lsoas.map((l) => [l.lsoaCode, residenceCcg(l), l.ccgCodes.join(' or '), l.ladCode, l.utlaCode]),
   );
   await engine.insertRows(
     'ref_trust',

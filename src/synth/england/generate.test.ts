@@ -135,7 +135,9 @@ describe('people', () => {
         count(*) filter (where residence_country = 'england' and lsoa_code is null) as england_without,
         count(*) filter (where residence_country <> 'england' and lsoa_code is not null) as abroad_with,
         count(*) filter (where lsoa_code is not null and l.lsoa_code is null) as unknown_lsoa,
-        count(*) filter (where l.lsoa_code is not null and residence_ccg_code is distinct from l.ccg_code) as wrong_ccg
+        -- one of the LSOA's 2013 CCGs (Newcastle's small areas lay in 00G or 00H: the lookup does not say which)
+        count(*) filter (where l.lsoa_code is not null
+          and not list_contains(string_split(l.ccg_codes, ' or '), residence_ccg_code)) as wrong_ccg
       from people p left join ref_lsoa l using (lsoa_code)`);
     expect(r).toEqual({ england_without: 0, abroad_with: 0, unknown_lsoa: 0, wrong_ccg: 0 });
   });

@@ -69,8 +69,8 @@ const ref: ActivityReference = {
   ],
   listSizes: [],
   lsoas: [
-    { lsoaCode: 'E01000001', ccgCode: 'AAA', ladCode: 'L1', utlaCode: 'U1' },
-    { lsoaCode: 'E01000002', ccgCode: 'BBB', ladCode: 'L2', utlaCode: 'U2' },
+    { lsoaCode: 'E01000001', ccgCode: 'AAA', ccgCodes: ['AAA'], ladCode: 'L1', utlaCode: 'U1' },
+    { lsoaCode: 'E01000002', ccgCode: 'BBB', ccgCodes: ['BBB'], ladCode: 'L2', utlaCode: 'U2' },
   ],
   trusts: [
     trust('T1', 'Near A Hospitals NHS Trust', 52.0, -1.05),

@@ -28,7 +28,7 @@ export const DERIVED_CCG_COLUMNS = {
 export const DERIVED_COLUMNS = [...Object.values(DERIVED_CCG_COLUMNS), PRICE_KEY_COLUMN] as const;
 
 /** What a load derives and how: a load recorded with another version is derived differently. */
-export const DERIVATION_VERSION = 'ccgs-of-practices-on-the-day-and-lsoa+price-key/2';
+export const DERIVATION_VERSION = 'ccgs-of-practices-on-the-day-and-lsoa-if-known+price-key/3';
 
 /**
  * A SELECT over `input` (a relation with the layout's columns, typed) giving every input column and
@@ -68,7 +68,7 @@ export async function referenceFingerprint(engine: Analytics): Promise<string> {
         (select string_agg(practice_code || ':' || coalesce(ccg_code, ''), ',' order by practice_code) from ref_practice),
         (select string_agg(practice_code || ':' || ccg_code || ':' || start_date || ':' || coalesce(end_date::varchar, ''), ','
                            order by practice_code, start_date) from ref_practice_ccg),
-        (select string_agg(lsoa_code || ':' || ccg_code || ':' || utla_code, ',' order by lsoa_code) from ref_lsoa),
+        (select string_agg(lsoa_code || ':' || coalesce(ccg_code, '') || ':' || ccg_codes || ':' || utla_code, ',' order by lsoa_code) from ref_lsoa),
         (select string_agg(ccg_code, ',' order by ccg_code) from ref_ccg))) as fingerprint`,
   );
   return row.fingerprint;

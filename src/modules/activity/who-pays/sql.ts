@@ -186,9 +186,9 @@ export function attributionQuery(
   const then = (condition: string, outcome: Outcome, enabled = true) =>
     enabled ? `WHEN ${condition} THEN ${OUTCOMES[outcome].n}` : '';
   const isCategory = (c: keyof typeof CATEGORY) => `${H}category = ${CATEGORY[c]}`;
-  // Loaded rows carry the LSOA's CCG, which every known LSOA has: no LSOA ⇔ no residence CCG (and the
-  // LSOA code need not be read at all).
-  const noLsoa = loaded ? `${H}res_ccg IS NULL` : 'lsoa_of_residence IS NULL';
+  // An LSOA whose 2013 CCG the published lookup cannot tell (Newcastle: 00G or 00H) has no residence
+  // CCG, so the LSOA column itself says whether there is one.
+  const noLsoa = 'lsoa_of_residence IS NULL';
   const abroad = `${noLsoa} AND residence_country = 'abroad'`;
   const inPeriod = `activity_start_date BETWEEN DATE ${sqlString(definitions.effectiveFrom)} AND DATE ${sqlString(definitions.effectiveTo)}`;
 
@@ -299,6 +299,7 @@ export function attributionQuery(
       ${then(`${H}gp_ccg IS NOT NULL AND ${H}uk`, 'r4Undetermined')}
       ${then(`${H}gp_ccg IS NOT NULL`, 'r4')}
       ${then(`${H}res_ccg IS NOT NULL`, 'r5')}
+      ${then(`NOT (${noLsoa})`, 'r5Undetermined')}
       ${then(`${H}uk`, 'r5Undetermined')}
       ${then(`${abroad} AND site_ccg_code IS NOT NULL`, 'r6')}
       ${then(abroad, 'r6Undetermined')}

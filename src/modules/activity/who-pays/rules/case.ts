@@ -78,7 +78,14 @@ export type WhoPaysCase = z.input<typeof whoPaysCaseSchema>;
 
 /** Where the person usually resides, resolved. */
 export type Residence =
-  | { readonly kind: 'lsoa'; readonly code: string; readonly ccgCode: string; readonly utlaCode: string }
+  | {
+      readonly kind: 'lsoa';
+      readonly code: string;
+      /** Null where the published lookup cannot tell which of `ccgCodes` the small area lay in. */
+      readonly ccgCode: string | null;
+      readonly ccgCodes: readonly string[];
+      readonly utlaCode: string;
+    }
   | { readonly kind: 'ccg'; readonly code: string; readonly ccgCode: string; readonly utlaCode: null }
   | {
       readonly kind: UkCountry | 'abroad';
@@ -228,7 +235,10 @@ function resolveResidence(
     return { kind: value as UkCountry | 'abroad', code: null, ccgCode: null, utlaCode: null };
   }
   const lsoa = lookups.lsoa(value);
-  if (lsoa) return { kind: 'lsoa', code: value, ccgCode: lsoa.ccgCode, utlaCode: lsoa.utlaCode };
+  if (lsoa) {
+    const ccgCodes = lsoa.ccgCodes ?? (lsoa.ccgCode ? [lsoa.ccgCode] : []);
+    return { kind: 'lsoa', code: value, ccgCode: lsoa.ccgCode, ccgCodes, utlaCode: lsoa.utlaCode };
+  }
   if (lookups.isCcg(value)) return { kind: 'ccg', code: value, ccgCode: value, utlaCode: null };
   problem(
     'residence',

@@ -254,6 +254,13 @@ export function decideResolved(c: ResolvedCase, switches: WhoPaysSwitches): WhoP
       `not registered with a practice of any CCG and usually resident in ${where}: NHS Act 2006 s3(1A)(b) (Who Pays 2013 para 10)`,
     );
   }
+  if (r?.kind === 'lsoa') {
+    return decision(
+      'R5',
+      UNDETERMINED,
+      `not registered with a practice of any CCG and usually resident in LSOA ${r.code}, which in 2013 lay in CCG ${r.ccgCodes.join(' or ')}: the published lookup does not say which, so no CCG is named (NHS Act 2006 s3(1A)(b))`,
+    );
+  }
   if (country) {
     return decision(
       'R5',

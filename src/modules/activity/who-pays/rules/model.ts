@@ -134,6 +134,14 @@ export interface WhoPaysLookups {
    */
   practice(code: string, date: string): { readonly ccgCode: string | null } | undefined;
   /** A known 2011 LSOA, with its CCG and upper-tier local authority. */
-  lsoa(code: string): { readonly ccgCode: string; readonly utlaCode: string } | undefined;
+  /**
+   * A known LSOA: its 2013 CCG (null where the published lookup cannot tell which of `ccgCodes` it
+   * was) and its upper-tier local authority.
+   */
+  lsoa(
+    code: string,
+  ):
+    | { readonly ccgCode: string | null; readonly ccgCodes?: readonly string[]; readonly utlaCode: string }
+    | undefined;
   isCcg(code: string): boolean;
 }
