@@ -190,6 +190,9 @@ export function attributionQuery(
   // CCG, so the LSOA column itself says whether there is one.
   const noLsoa = 'lsoa_of_residence IS NULL';
   const abroad = `${noLsoa} AND residence_country = 'abroad'`;
+  // Resident in one of `countries` (no LSOA): outside the areas a placement rule covers.
+  const outside = (countries: readonly string[]) =>
+    `coalesce(${noLsoa} AND ${isOneOf('residence_country', countries)}, FALSE)`;
   const inPeriod = `activity_start_date BETWEEN DATE ${sqlString(definitions.effectiveFrom)} AND DATE ${sqlString(definitions.effectiveTo)}`;
 
   // 1. The reference facts of each row: joined, or derived by the loader.
@@ -287,11 +290,12 @@ export function attributionQuery(
       ${then(`${H}armed_forces`, 'r8')}
       ${then(
         `placement_placing_ccg IS NOT NULL AND placement_continuing_care AND placement_planned_service
-        AND ${isOneOf('placement_setting', QUALIFYING_PLACEMENT_SETTINGS)}`,
+        AND ${isOneOf('placement_setting', QUALIFYING_PLACEMENT_SETTINGS)} AND NOT ${outside(['wales', 'scotland', 'northern_ireland', 'abroad'])}`,
         'r2Adult',
       )}
       ${then(
-        `looked_after_placing_ccg IS NOT NULL AND NOT coalesce(${H}reg_ccg = ${H}res_ccg, FALSE) ${childInScope}`,
+        `looked_after_placing_ccg IS NOT NULL AND NOT coalesce(${H}reg_ccg = ${H}res_ccg, FALSE) ${childInScope}
+        AND NOT ${outside(['scotland', 'northern_ireland', 'abroad'])}`,
         'r2Child',
       )}
       ${then('s117_responsible_ccg IS NOT NULL', 'r3')}

@@ -392,6 +392,29 @@ describe('R2: placements', () => {
       responsible: CCG('A'),
       because: 's3(1A)(a)',
     },
+    ...(['wales', 'scotland', 'abroad'] as const).map(
+      (residence): Row => ({
+        name: `an adult placement with residence ${residence}: not into another CCG's area, registration decides`,
+        case: { ...ordinary, residence, placement: chc },
+        rule: 'R4',
+        responsible: residence === 'abroad' ? CCG('A') : NONE,
+        because: residence === 'abroad' ? 's3(1A)(a)' : 'reg 2(2)',
+      }),
+    ),
+    {
+      name: 'a looked-after child living in Scotland: not in a CCG or Local Health Board area, registration decides',
+      case: { ...child, residence: 'scotland' },
+      rule: 'R4',
+      responsible: NONE,
+      because: 'reg 2(2)',
+    },
+    {
+      name: 'a looked-after child placed in Wales (a Local Health Board area): the placing CCG',
+      case: { ...child, residence: 'wales' },
+      rule: 'R2',
+      responsible: CCG('D'),
+      because: 'para 4',
+    },
     {
       name: 'a placement beats s117 (precedence R2 before R3)',
       case: { ...ordinary, placement: chc, s117_responsible_ccg: ccg.E },

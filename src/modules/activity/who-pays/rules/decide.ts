@@ -186,9 +186,16 @@ export function decideResolved(c: ResolvedCase, switches: WhoPaysSwitches): WhoP
     );
   }
 
-  // R2: placements (SI 2012/2996 Sch 1 para 2(b) and 3 for adults, 2(c) and 4 for children).
+  // R2: placements (SI 2012/2996 Sch 1 para 2(b) and 3 for adults, 2(c) and 4 for children): into
+  // another CCG's area (adults), or another CCG's or Local Health Board's (children). A person whose
+  // residence is outside those areas (Scotland, Northern Ireland, abroad; Wales for adults) is not in one.
   const p = c.placement;
+  const kind = c.residence?.kind;
+  const outsideCcgAreas =
+    kind === 'wales' || kind === 'scotland' || kind === 'northern_ireland' || kind === 'abroad';
+  const outsideCcgAndLhbAreas = outsideCcgAreas && kind !== 'wales';
   if (
+    !outsideCcgAreas &&
     p?.setting &&
     QUALIFYING_PLACEMENT_SETTINGS.includes(p.setting) &&
     p.continuingCare &&
@@ -204,7 +211,7 @@ export function decideResolved(c: ResolvedCase, switches: WhoPaysSwitches): WhoP
     const livesIn = c.residence?.ccgCode ?? null;
     const registeredThere = livesIn !== null && c.registered?.ccgCode === livesIn;
     const inScope = switches.childPlacementScope === 'all_services' || p?.plannedService === true;
-    if (!registeredThere && inScope) {
+    if (!registeredThere && inScope && !outsideCcgAndLhbAreas) {
       return decision(
         'R2',
         ccg(c.lookedAfterPlacingCcg),
