@@ -51,10 +51,12 @@ export function derivedColumnsQuery(input: string): string {
 /**
  * `left join` of ref_practice_ccg as `alias`: the membership of practice `code` in force on `date`
  * (the periods never overlap: reference-tables.ts withoutOverlaps, so at most one row matches).
+ * Written as BETWEEN with an open end made a far date: with `end_date is null or …` DuckDB gave up the
+ * hash join on the code and the join took 90 s instead of 0.16 s over 12M rows.
  */
 export function practiceCcgJoin(alias: string, code: string, date: string): string {
   return `left join ref_practice_ccg as ${alias} on ${alias}.practice_code = ${code}
-    and ${date} >= ${alias}.start_date and (${alias}.end_date is null or ${date} <= ${alias}.end_date)`;
+    and ${date} between ${alias}.start_date and coalesce(${alias}.end_date, DATE '9999-12-31')`;
 }
 
 /**
