@@ -94,7 +94,13 @@ describe('commissioner who-pays', () => {
         reason:
           'service public_health_la_sexual_health is commissioned by the local authority, not a CCG: SI 2013/351 (open-access sexual health services, including contraception); upper-tier authority E09000001 of LSOA E01000001',
       },
-      { line: 8, responsible: ccg('00C'), payer: ccg('00C'), ruleId: 'R1', reason: `${AE_REASON}, and pays` },
+      {
+        line: 8,
+        responsible: ccg('00C'),
+        payer: ccg('00C'),
+        ruleId: 'R1',
+        reason: `${AE_REASON}, and pays (switch emergencyPayment host_ccg: whether s14Z7 moves the payment is unconfirmed)`,
+      },
     ]);
     expect(lines(r.stderr)).toEqual([
       `line 2: not valid JSON: ${parseError}`,

@@ -588,6 +588,13 @@ describe('R5: unregistered persons, usual residence', () => {
       because: `LSOA ${lsoa.B.code}`,
     },
     {
+      name: 'registered with a practice that is no CCG’s member: said so, and residence decides',
+      case: { ...unregistered, registered_practice: prisonPractice, residence: lsoa.B.code },
+      rule: 'R5',
+      responsible: CCG('B'),
+      because: `registered with practice ${prisonPractice}, which was a member of no CCG on 2013-07-01`,
+    },
+    {
       name: 'residence given as a CCG (a hostel address in D, Who Pays para 10)',
       case: { ...unregistered, residence: ccg.D },
       rule: 'R5',

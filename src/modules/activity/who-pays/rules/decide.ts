@@ -70,6 +70,17 @@ function gpRegistration(c: ResolvedCase, switches: WhoPaysSwitches): { ccg: stri
     : (registered ?? temporary);
 }
 
+/**
+ * How a person the registration rule (R4) did not place is described: not registered at all, or
+ * registered with a practice that was no CCG's member on the day (a prison practice, say).
+ */
+function notRegisteredWords(c: ResolvedCase): string {
+  const practice = c.registered ?? c.temporary;
+  return practice && !practice.ccgCode
+    ? `registered with practice ${practice.code}, which was a member of no CCG on ${c.date}`
+    : 'not registered with a practice of any CCG';
+}
+
 const ukCountry = (c: ResolvedCase): UkCountry | null =>
   c.residence && (UK_COUNTRIES as readonly string[]).includes(c.residence.kind)
     ? (c.residence.kind as UkCountry)
@@ -156,7 +167,13 @@ export function decideResolved(c: ResolvedCase, switches: WhoPaysSwitches): WhoP
     }
     const host = ccg(c.presentCcg);
     const reason = `service ${service.id}: the CCG where the person is present (${c.presentCcg}) is responsible for every person present in its area (NHS Act 2006 s3(1C); SI 2012/2996 Sch 1 para 2(a); SI 2013/350 reg 2(3)(a))`;
-    if (switches.emergencyPayment === 'host_ccg') return decision('R1', host, `${reason}, and pays`);
+    if (switches.emergencyPayment === 'host_ccg') {
+      return decision(
+        'R1',
+        host,
+        `${reason}, and pays (switch emergencyPayment host_ccg: whether s14Z7 moves the payment is unconfirmed)`,
+      );
+    }
     const payerCcg = normalCcg(c, switches);
     return {
       responsible: host,
@@ -253,26 +270,27 @@ export function decideResolved(c: ResolvedCase, switches: WhoPaysSwitches): WhoP
 
   // R5: not registered with any CCG member: usual residence (s3(1A)(b)).
   const r = c.residence;
+  const unregistered = notRegisteredWords(c);
   if (r?.ccgCode) {
     const where = r.kind === 'lsoa' ? `LSOA ${r.code} in CCG ${r.ccgCode}` : `CCG ${r.ccgCode}`;
     return decision(
       'R5',
       ccg(r.ccgCode),
-      `not registered with a practice of any CCG and usually resident in ${where}: NHS Act 2006 s3(1A)(b) (Who Pays 2013 para 10)`,
+      `${unregistered} and usually resident in ${where}: NHS Act 2006 s3(1A)(b)${r.kind === 'ccg' ? ' (Who Pays 2013 para 10: a CCG given as the place of residence)' : ''}`,
     );
   }
   if (r?.kind === 'lsoa') {
     return decision(
       'R5',
       UNDETERMINED,
-      `not registered with a practice of any CCG and usually resident in LSOA ${r.code}, which in 2013 lay in CCG ${r.ccgCodes.join(' or ')}: the published lookup does not say which, so no CCG is named (NHS Act 2006 s3(1A)(b))`,
+      `${unregistered} and usually resident in LSOA ${r.code}, which in 2013 lay in CCG ${r.ccgCodes.join(' or ')}: the published lookup does not say which, so no CCG is named (NHS Act 2006 s3(1A)(b))`,
     );
   }
   if (country) {
     return decision(
       'R5',
       UNDETERMINED,
-      `usually resident in ${COUNTRY[country]} and not registered with a practice of any CCG: no English CCG is responsible (s3(1A)); the ${COUNTRY[country]} health body is`,
+      `usually resident in ${COUNTRY[country]} and ${unregistered}: no English CCG is responsible (s3(1A)); the ${COUNTRY[country]} health body is`,
     );
   }
 
@@ -282,7 +300,7 @@ export function decideResolved(c: ResolvedCase, switches: WhoPaysSwitches): WhoP
       ? decision(
           'R6',
           ccg(c.presentCcg),
-          `resident outside the UK and not registered with a practice of any CCG: the CCG where the person is present (${c.presentCcg}) (SI 2012/2996 Sch 1 para 2(h)); charging is a separate question`,
+          `resident outside the UK and ${unregistered}: the CCG where the person is present (${c.presentCcg}) (SI 2012/2996 Sch 1 para 2(h)); charging is a separate question`,
         )
       : decision(
           'R6',
