@@ -23,6 +23,7 @@ import { loadWhoPaysDefinitions } from '../src/modules/activity/who-pays/definit
 import { sqlString } from '../src/platform/analytics/duckdb.ts';
 import { REPO_ROOT } from '../src/platform/config.ts';
 import { replaceSection } from './markdown-section.ts';
+import { median } from './median.ts';
 
 const REPEATS = 3;
 const { values } = parseArgs({ options: { store: { type: 'string' } } });
@@ -74,10 +75,9 @@ try {
       timings[name].push(performance.now() - t);
     }
   }
-  const median = (xs: number[]) => Math.round([...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0);
   const n = (x: number) => x.toLocaleString('en-GB');
-  const plainMs = median(timings.plain);
-  const inForceMs = median(timings.inForce);
+  const plainMs = Math.round(median(timings.plain));
+  const inForceMs = Math.round(median(timings.inForce));
   const md = [
     '### Latest submission wins: the cost of superseded rows (issue #5)',
     '',

@@ -36,6 +36,7 @@ import { sqlString } from '../src/platform/analytics/duckdb.ts';
 import { REPO_ROOT } from '../src/platform/config.ts';
 import { generateSyntheticEngland } from '../src/synth/england/generate.ts';
 import { replaceSection } from './markdown-section.ts';
+import { median } from './median.ts';
 
 const REFERENCE_DIR = path.resolve(REPO_ROOT, '..', 'shared', 'data', 'reference');
 const REPEATS = 3;
@@ -93,7 +94,6 @@ export interface ActivityBenchResult {
   readonly measuredAt?: string;
 }
 
-const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 const peakRssMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
 
 async function timed<T>(work: () => Promise<T>): Promise<[number, T]> {

@@ -18,6 +18,7 @@ import { REPO_ROOT } from '../src/platform/config.ts';
 import { openDatabase } from '../src/platform/db/database.ts';
 import { importReference } from '../src/reference/import-reference.ts';
 import { replaceSection } from './markdown-section.ts';
+import { median } from './median.ts';
 
 const REFERENCE_DIR = path.resolve(REPO_ROOT, '..', 'shared', 'data', 'reference');
 const REPEATS = 5;
@@ -30,8 +31,6 @@ interface Result {
   peakRssMb: number;
   queries: Record<string, number>;
 }
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 async function time<T>(f: () => Promise<T>): Promise<[number, T]> {
   const t0 = performance.now();

@@ -2,13 +2,12 @@ import { mkdtempSync, renameSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ACTIVITY_COST_BASIS, STATEMENT_COST_BASIS } from '../../src/modules/activity/activity-service.ts';
 import {
-  ACTIVITY_COST_BASIS,
   monthsBetween,
   monthWindow,
   previousCalendarMonth,
-  STATEMENT_COST_BASIS,
-} from '../../src/modules/activity/activity-service.ts';
+} from '../../src/modules/activity/month-window.ts';
 import { PRICE_BASIS } from '../../src/modules/activity/results.ts';
 import { type Session, sessionHeaders, signIn } from '../access/sessions.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';

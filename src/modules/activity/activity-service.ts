@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { sqlString } from '../../platform/analytics/duckdb.ts';
 import { AppError } from '../../platform/errors.ts';
+import { monthsBetween, monthWindow } from './month-window.ts';
 import type { RunSummary } from './results.ts';
 import type { ActivityResults, ResultFile } from './results-reader.ts';
 import type { LoadManifest } from './store.ts';
@@ -29,73 +30,6 @@ export const ACTIVITY_COST_BASIS =
 /** What the contract statement's money columns are, and how they add up. */
 export const STATEMENT_COST_BASIS =
   'Gross is the cost before readmission deductions and the marginal rate emergency adjustment; net = gross − readmission deduction (an amount deducted) + marginal rate adjustment (negative when money is withheld).';
-
-const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
-
-/** "2013-06" → "2013-05", "2014-01" → "2013-12": the calendar month before a month (YYYY-MM). */
-export function previousCalendarMonth(month: string): string {
-  const [year = 0, m = 1] = month.split('-').map(Number);
-  return m === 1 ? `${year - 1}-12` : `${year}-${String(m - 1).padStart(2, '0')}`;
-}
-
-/** Every calendar month from `first` to `last` (YYYY-MM), both included; none when `last` is before `first`. */
-export function monthsBetween(first: string, last: string): string[] {
-  const index = (month: string) => {
-    const [year = 0, m = 1] = month.split('-').map(Number);
-    return year * 12 + (m - 1);
-  };
-  const months: string[] = [];
-  for (let i = index(first); i <= index(last); i++) {
-    months.push(`${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`);
-  }
-  return months;
-}
-
-/** The months a view can show, the month shown and the month it is compared with. */
-export interface MonthWindow {
-  /** Every month of the run, first to last without gaps (a month without activity is there, as zero). */
-  readonly months: readonly string[];
-  /** The months in which the view has any activity. */
-  readonly monthsWithActivity: readonly string[];
-  /** The month shown: the one asked for, else the latest with activity; null when there is none. */
-  readonly month: string | null;
-  /** The calendar month before the month shown, or null when that is not a month of the run. */
-  readonly previousMonth: string | null;
-}
-
-/**
- * Chooses the month of a view: any month of the run (`runMonths`, continuous) may be asked for, even one
- * without activity (it is then all zeros); by default the latest month with activity. It is compared
- * with the calendar month before (no activity there counts as zero), if that month is in the run.
- */
-export function monthWindow(
-  runMonths: readonly string[],
-  monthsWithActivity: readonly string[],
-  requested: string | undefined,
-): MonthWindow {
-  if (requested !== undefined && !MONTH.test(requested)) {
-    throw AppError.validation([
-      { path: 'month', message: `"${requested}" is not a month (YYYY-MM)`, code: 'invalid_month' },
-    ]);
-  }
-  if (requested !== undefined && !runMonths.includes(requested)) {
-    const covers =
-      runMonths.length > 0
-        ? `the current run has activity from ${runMonths[0]} to ${runMonths.at(-1)}`
-        : 'the current run has no activity';
-    throw AppError.validation([
-      { path: 'month', message: `${requested} is not a month of the run: ${covers}`, code: 'unknown_month' },
-    ]);
-  }
-  const month = requested ?? monthsWithActivity.at(-1) ?? null;
-  const before = month ? previousCalendarMonth(month) : null;
-  return {
-    months: runMonths,
-    monthsWithActivity,
-    month,
-    previousMonth: before && runMonths.includes(before) ? before : null,
-  };
-}
 
 /**
  * Read side of the activity engine for the API and the web: a CCG's monthly activity and cost by point

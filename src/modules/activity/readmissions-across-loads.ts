@@ -44,6 +44,11 @@ export async function correctReadmissionFlags(
   run: (sql: string) => Promise<void> = (sql) => engine.run(sql),
 ): Promise<number> {
   await run(readmissionFixStatement(input, rule));
+  return correctedRows(engine);
+}
+
+/** The rows READMISSION_FIX_TABLE holds: how many flags changed. */
+async function correctedRows(engine: Analytics): Promise<number> {
   const { n } = await engine.one<{ n: number }>(`select count(*)::bigint as n from ${READMISSION_FIX_TABLE}`);
   return Number(n);
 }
@@ -95,8 +100,6 @@ export async function correctReadmissionFlagsKept(
 ): Promise<{ corrected: number; reused: boolean }> {
   const name = readmissionFixCacheName(readmissionFixStatement(input, rule), kept.loads);
   const file = path.join(kept.cacheDir, name);
-  const count = async () =>
-    Number((await engine.one<{ n: number }>(`select count(*)::bigint as n from ${READMISSION_FIX_TABLE}`)).n);
   if (existsSync(file)) {
     const read = await run(
       `create or replace temp table ${READMISSION_FIX_TABLE} as select * from read_parquet(${sqlString(file)})`,
@@ -105,7 +108,7 @@ export async function correctReadmissionFlagsKept(
       () => true,
       () => false,
     );
-    if (read) return { corrected: await count(), reused: true };
+    if (read) return { corrected: await correctedRows(engine), reused: true };
   }
   const corrected = await correctReadmissionFlags(engine, input, rule, (sql) => run(sql, false));
   await keep(engine, kept.cacheDir, name).catch(() => {});

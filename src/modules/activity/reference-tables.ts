@@ -4,6 +4,7 @@ import { locateReferenceFiles } from '../../reference/files.ts';
 import { parseReference } from '../../reference/parse-reference.ts';
 import { Quarantine } from '../../reference/quarantine.ts';
 import type { RegistrySnapshot } from '../../reference/snapshot.ts';
+import { addDays } from '../governance/rules/dates.ts';
 
 /** The date the small reference tables describe: the go-live of the 2013 system. */
 export const ACTIVITY_REFERENCE_DATE = '2013-04-01';
@@ -132,13 +133,6 @@ export function activityReferenceFrom(
   return { ccgs, practices, listSizes, lsoas, trusts: locateTrusts(s, practices) };
 }
 
-/** The day before an ISO date. */
-function dayBefore(date: string): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - 1);
-  return d.toISOString().slice(0, 10);
-}
-
 /**
  * Membership periods sorted by start, each ended the day before the next starts if they overlap (the
  * later record wins), so that a practice is a member of at most one CCG on any day.
@@ -151,7 +145,7 @@ export function withoutOverlaps(periods: readonly PracticeMembership[]): Practic
     const next = sorted[i + 1];
     if (!next || (p.to !== null && p.to < next.from)) return [p];
     if (next.from <= p.from) return [];
-    return [{ ...p, to: dayBefore(next.from) }];
+    return [{ ...p, to: addDays(next.from, -1) }];
   });
 }
 

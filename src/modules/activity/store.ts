@@ -60,6 +60,17 @@ export interface LoadDerivation {
   readonly referenceFingerprint: string;
 }
 
+/**
+ * The order of submissions: by first load time, then load id. "Latest submission wins" reads it
+ * (active-rows.ts), and store.loads() lists loads in it.
+ */
+export function bySubmission(
+  a: Pick<LoadManifest, 'loadId' | 'loadedAt'>,
+  b: Pick<LoadManifest, 'loadId' | 'loadedAt'>,
+): number {
+  return a.loadedAt.localeCompare(b.loadedAt) || a.loadId.localeCompare(b.loadId);
+}
+
 export class ActivityStore {
   constructor(readonly dir: string) {}
 
@@ -93,7 +104,7 @@ export class ActivityStore {
       .map((name) => path.join(this.loadsDir, name, 'manifest.json'))
       .filter((file) => existsSync(file))
       .map((file) => JSON.parse(readFileSync(file, 'utf8')) as LoadManifest)
-      .sort((a, b) => a.loadedAt.localeCompare(b.loadedAt) || a.loadId.localeCompare(b.loadId));
+      .sort(bySubmission);
   }
 
   find(loadId: string): LoadManifest | undefined {

@@ -18,7 +18,7 @@ import { SUPERSEDES_FILE } from '../active-rows.ts';
 import { activityLayout } from '../layout.ts';
 import type { ReadmissionRule } from '../pricing/model.ts';
 import { readmissionFlagQuery } from '../pricing/sql.ts';
-import type { ActivityStore, LoadManifest, SupersededLoad } from '../store.ts';
+import { type ActivityStore, bySubmission, type LoadManifest, type SupersededLoad } from '../store.ts';
 import { blankLineNumbers } from './blank-lines.ts';
 import {
   DERIVATION_VERSION,
@@ -175,7 +175,7 @@ export async function loadActivityFile(
     // Only loads submitted before this one count (all of them, unless this load is being made again).
     const earlier = store
       .loads()
-      .filter((l) => l.loadId !== loadId && l.accepted > 0 && submittedBefore(l, { loadId, loadedAt }))
+      .filter((l) => l.loadId !== loadId && l.accepted > 0 && bySubmission(l, { loadId, loadedAt }) < 0)
       .map(
         (
           l,
@@ -289,14 +289,6 @@ export async function loadActivityFile(
     await dropScratch(engine, id).catch(() => {});
     throw error;
   }
-}
-
-/** The order of submissions: by first load time, then load id (store.loads() lists loads in it). */
-export function submittedBefore(
-  a: Pick<LoadManifest, 'loadId' | 'loadedAt'>,
-  b: Pick<LoadManifest, 'loadId' | 'loadedAt'>,
-): boolean {
-  return a.loadedAt < b.loadedAt || (a.loadedAt === b.loadedAt && a.loadId < b.loadId);
 }
 
 /** Whether a load quarantined rows because another load held their activity ids (validation-sql.ts). */

@@ -2,11 +2,8 @@
  * The activity API's answers as the web app reads them (shapes from src/modules/activity/activity-service.ts,
  * store.ts and results.ts; type-only imports, so nothing of the engine reaches the browser bundle).
  */
-import type {
-  ActivityLabels,
-  MonthComparison,
-  MonthWindow,
-} from '../../../modules/activity/activity-service.ts';
+import type { ActivityLabels, MonthComparison } from '../../../modules/activity/activity-service.ts';
+import type { MonthWindow } from '../../../modules/activity/month-window.ts';
 import type { RunSummary } from '../../../modules/activity/results.ts';
 import type { LoadManifest } from '../../../modules/activity/store.ts';
 
